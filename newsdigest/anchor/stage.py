@@ -1,0 +1,129 @@
+"""Anchor every note and claim statement; collect what cannot be placed.
+
+Each article is parsed once; every quote is matched against the same
+normalized text, so the cost grows with article length plus quote count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import markdown
+from ..errors import Problem
+from ..model import Article, Claim, Digest, Note, Quote
+from . import text as rendered_text
+from .match import Ambiguous, ContextMismatch, Found, NotFound, find_quote
+from .normalize import Normalized, nfc, normalize
+
+NOT_FOUND_HINT = "quote the article exactly as written; spacing and curly/straight quotes do not matter"
+SHOWN = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    """A placed passage: a note's (`hl-<id>`) or a claim statement's (`cl-<id>`)."""
+
+    dom_id: str
+    target: str
+    """Note id, or claim id for a claim statement."""
+    kind: str
+    """Note kind, or 'claim'."""
+    start: int
+    end: int
+    line: int
+
+
+@dataclass(slots=True)
+class AnchoredArticle:
+    article: Article
+    rendered: rendered_text.RenderedText
+    notes: tuple[Note, ...]
+    highlights: list[Highlight] = field(default_factory=list)
+    unplaced: list[Note] = field(default_factory=list)
+    claims: list[tuple[Claim, Highlight]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class AnchoredDigest:
+    digest: Digest
+    articles: dict[str, AnchoredArticle]
+    problems: list[Problem]
+    """Quotes that could not be placed (errors in strict mode)."""
+
+
+def prepare(article: Article, notes: tuple[Note, ...]) -> tuple[AnchoredArticle, Normalized]:
+    body = nfc(article.body)
+    tokens = markdown.parse(body)
+    text = rendered_text.build(tokens, body, article.body_line)
+    return AnchoredArticle(article, text, notes), normalize(text.text)
+
+
+def anchor(digest: Digest) -> AnchoredDigest:
+    """Place all quotes; problems are returned, not raised, so preview can go on."""
+    problems: list[Problem] = []
+    articles: dict[str, AnchoredArticle] = {}
+    norms: dict[str, Normalized] = {}
+    for article_id, article in sorted(digest.articles.items()):
+        placed, norm = prepare(article, digest.notes.get(article_id, ()))
+        articles[article_id] = placed
+        norms[article_id] = norm
+        for note in placed.notes:
+            span = place(placed, norm, note.quote, problems)
+            if span is None:
+                placed.unplaced.append(note)
+            else:
+                placed.highlights.append(Highlight(f"hl-{note.id}", note.id, note.kind, *span))
+    for story in digest.stories.values():
+        for claim in story.claims:
+            for statement in claim.statements:
+                target = articles.get(statement.article)
+                if statement.quote is None or target is None:
+                    continue
+                span = place(target, norms[statement.article], statement.quote, problems)
+                if span is not None:
+                    mark = Highlight(f"cl-{claim.id}", claim.id, "claim", *span)
+                    target.highlights.append(mark)
+                    target.claims.append((claim, mark))
+    for placed in articles.values():
+        placed.highlights.sort(key=lambda h: (h.start, -h.end, h.dom_id))
+    return AnchoredDigest(digest, articles, problems)
+
+
+def place(article: AnchoredArticle, norm: Normalized, quote: Quote,
+          problems: list[Problem]) -> tuple[int, int, int] | None:
+    """(start, end, line) of the quote, or None after recording why not."""
+    text = article.rendered
+    result = find_quote(norm, text.text, quote.text, quote.prefix, quote.suffix)
+    if isinstance(result, Found):
+        return result.start, result.end, text.line_of(result.start)
+    path = article.article.path
+    if isinstance(result, NotFound):
+        details = [f'quote:   "{shorten(quote.text)}"']
+        if result.closest:
+            details.append(f'closest: "{shorten(result.closest)}" '
+                           f"(line {text.line_of(result.closest_start)}, {result.similarity}% similar)")
+        problems.append(Problem(quote.loc, f"{quote.label}.quote not found in {path}",
+                                NOT_FOUND_HINT, tuple(details)))
+        return None
+    lines = ", ".join(str(text.line_of(s)) for s in result.starts)
+    if isinstance(result, Ambiguous) and not result.narrowed:
+        problems.append(Problem(
+            quote.loc, f"{quote.label}.quote occurs {len(result.starts)} times in {path} (lines {lines})",
+            "add `prefix:` or `suffix:` with a few neighbouring words to pick one"))
+    elif isinstance(result, Ambiguous):
+        problems.append(Problem(
+            quote.loc, f"{quote.label}.quote still occurs {len(result.starts)} times with this "
+            f"prefix/suffix (lines {lines})", "use more neighbouring words in `prefix:` or `suffix:`"))
+    elif isinstance(result, ContextMismatch):
+        where = {"prefix": "before", "suffix": "after"}.get(result.which, "around")
+        verb = "do" if " and " in result.which else "does"
+        problems.append(Problem(
+            quote.loc, f"{quote.label}.{result.which.replace(' and ', '/')} {verb} not match the text "
+            f"{where} any occurrence of the quote (lines {lines})",
+            "copy the neighbouring words from the article; spacing and quote marks do not matter"))
+    return None
+
+
+def shorten(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= SHOWN else flat[: SHOWN - 1] + "…"

@@ -1,0 +1,240 @@
+"""Stage 2b: turn validated data into the model and check cross-references.
+
+Per-file schema checks happen in `validate`; here the files meet each other:
+ids must be unique, and every reference must name something that exists.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from . import model as m
+from .errors import Loc, Problem
+from .load import InputFile, RawDigest
+from .schema import FILE_KINDS, ID_PATTERN
+from .validate import INVALID, Checker, Path, path_label, suggest
+
+_ID = re.compile(ID_PATTERN)
+
+
+class Assembler:
+    def __init__(self, raw: RawDigest) -> None:
+        self.raw = raw
+        self.problems: list[Problem] = list(raw.problems)
+        by_kind: dict[str, list[InputFile]] = {}
+        for f in raw.files:
+            by_kind.setdefault(f.kind, []).append(f)
+        self.by_kind = by_kind
+        self.article_ids = {f.stem for f in by_kind.get("article", [])}
+        self.story_ids = {f.stem for f in by_kind.get("story", [])}
+        self.outlet_ids = set(_raw_ids(by_kind.get("outlets", []), "outlets", "id"))
+
+    def error(self, loc: Loc, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(loc, message, hint))
+
+    def checked(self, f: InputFile) -> tuple[Any, dict[Path, Loc]]:
+        checker = Checker(f.path, f.line_offset)
+        data = checker.check_root(f.node, FILE_KINDS[f.kind])
+        self.problems.extend(checker.problems)
+        return data, checker.locs
+
+    def reference(self, value: str, known: set[str], what: str, loc: Loc, where: str) -> bool:
+        if value in known:
+            return True
+        listed = ", ".join(sorted(known)) or "none yet"
+        plural = "stories" if what == "story" else f"{what}s"
+        self.error(loc, f"unknown {what} '{value}'",
+                   f"{suggest(value, sorted(known))}Known {plural} ({where}): {listed}")
+        return False
+
+    def file_id(self, f: InputFile, what: str) -> bool:
+        if _ID.match(f.stem):
+            return True
+        self.error(Loc(f.path), f"file name '{f.stem}' is not a valid {what} id",
+                   "rename the file with lowercase letters, digits and hyphens")
+        return False
+
+    def assemble(self) -> m.Digest:
+        outlets = self.outlets()
+        glossary = self.glossary()
+        stories = {s.id: s for f in self.by_kind.get("story", []) if (s := self.story(f))}
+        articles = {a.id: a for f in self.by_kind.get("article", []) if (a := self.article(f, stories))}
+        notes = {}
+        for f in self.by_kind.get("annotations", []):
+            if (found := self.notes(f)) is not None:
+                notes[f.stem] = found
+        return m.Digest(outlets, articles, notes, stories, glossary)
+
+    def article(self, f: InputFile, stories: dict[str, m.Story]) -> m.Article | None:
+        data, locs = self.checked(f)
+        if not self.file_id(f, "article") or data is INVALID:
+            return None
+        ok = self.reference(data["outlet"], self.outlet_ids, "outlet", locs[("outlet",)],
+                            "annotations/outlets.yml")
+        story_ok = self.reference(data["story"], self.story_ids, "story", locs[("story",)],
+                                  "annotations/stories/")
+        story = stories.get(data["story"])
+        if story_ok and story is not None and f.stem not in story.articles:
+            self.error(locs[("story",)], f"article is not listed in the story '{story.id}'",
+                       f"add '{f.stem}' to `articles:` in annotations/stories/{story.id}.yml")
+            ok = False
+        if not (ok and story_ok):
+            return None
+        return m.Article(
+            id=f.stem, path=f.path, title=data["title"], outlet=data["outlet"],
+            authors=tuple(data["authors"]), published=data["published"], type=data["type"],
+            language=data["language"], story=data["story"], body=f.body, body_line=f.body_line,
+            retrieved=data.get("retrieved"), url=data.get("url"), subtitle=data.get("subtitle"),
+        )
+
+    def notes(self, f: InputFile) -> tuple[m.Note, ...] | None:
+        data, locs = self.checked(f)
+        known = self.reference(f.stem, self.article_ids, "article", Loc(f.path),
+                               "articles/; an annotation file is named after its article")
+        if data is INVALID or not known:
+            return None
+        notes = []
+        ids: dict[str, int] = {}
+        for i, item in enumerate(data["notes"]):
+            if item["id"] in ids:
+                self.error(locs[("notes", i, "id")], f"notes[{i}]: duplicate note id '{item['id']}'",
+                           f"notes[{ids[item['id']]}] already uses it; give each note its own id")
+                continue
+            ids[item["id"]] = i
+            quote = _quote(item, locs, ("notes", i), f"notes[{i}]")
+            notes.append(m.Note(
+                id=item["id"], article=f.stem, quote=quote, kind=item["kind"], body=item["body"],
+                sources=_sources(item), draft=item.get("status") == "draft",
+            ))
+        return tuple(notes)
+
+    def story(self, f: InputFile) -> m.Story | None:
+        data, locs = self.checked(f)
+        if not self.file_id(f, "story") or data is INVALID:
+            return None
+        ok = all([self.reference(a, self.article_ids, "article", locs[("articles", i)], "articles/")
+                  for i, a in enumerate(data["articles"])])
+        claims = []
+        ids: set[str] = set()
+        for i, item in enumerate(data["claims"]):
+            if item["id"] in ids:
+                self.error(locs[("claims", i, "id")], f"claims[{i}]: duplicate claim id '{item['id']}'",
+                           "give each claim its own id")
+                ok = False
+            ids.add(item["id"])
+            statements = self.statements(item, data["articles"], locs, ("claims", i))
+            if statements is None:
+                ok = False
+                continue
+            claims.append(m.Claim(
+                id=item["id"], story=f.stem, claim=item["claim"], statements=statements,
+                conclusion=item["conclusion"], sources=_sources(item), rating=item.get("rating"),
+            ))
+        if not ok:
+            return None
+        return m.Story(
+            id=f.stem, title=data["title"], date=data["date"], summary=data["summary"],
+            articles=tuple(data["articles"]), claims=tuple(claims), tags=tuple(data.get("tags", ())),
+        )
+
+    def statements(self, claim: dict[str, Any], articles: list[str], locs: dict[Path, Loc],
+                   path: Path) -> tuple[m.Statement, ...] | None:
+        given: dict[str, Any] = claim["statements"]
+        here = path + ("statements",)
+        ok = True
+        for key in given:
+            if key not in articles:
+                self.error(locs[here + (key, "")], f"{path_label(here)}: '{key}' is not an article of this story",
+                           f"{suggest(key, articles)}The story's articles: {', '.join(articles)}")
+                ok = False
+        out = []
+        for article in articles:
+            entry = given.get(article)
+            label = path_label(here + (article,))
+            if entry is None:
+                self.error(locs[here], f"{path_label(here)}: no entry for '{article}'",
+                           f"add `{article}:` with a `quote:` or `not_mentioned: true`")
+                ok = False
+            elif ("quote" in entry) == bool(entry.get("not_mentioned")):
+                self.error(locs[here + (article,)], f"{label}: give either `quote:` or `not_mentioned: true`",
+                           "a comparison cell is the article's words, or an explicit 'not mentioned'")
+                ok = False
+            elif "quote" in entry:
+                out.append(m.Statement(article, _quote(entry, locs, here + (article,), label)))
+            elif "prefix" in entry or "suffix" in entry:
+                self.error(locs[here + (article,)], f"{label}: `prefix`/`suffix` need a `quote:`",
+                           "remove them, or add the quote")
+                ok = False
+            else:
+                out.append(m.Statement(article, None))
+        return tuple(out) if ok else None
+
+    def outlets(self) -> dict[str, m.Outlet]:
+        out: dict[str, m.Outlet] = {}
+        for f in self.by_kind.get("outlets", []):
+            data, locs = self.checked(f)
+            if data is INVALID:
+                continue
+            for i, item in enumerate(data["outlets"]):
+                if item["id"] in out:
+                    self.error(locs[("outlets", i, "id")], f"outlets[{i}]: duplicate outlet id '{item['id']}'",
+                               "give each outlet its own id")
+                    continue
+                out[item["id"]] = m.Outlet(
+                    id=item["id"], name=item["name"], site=item["site"], type=item["type"],
+                    country=item["country"], owner=item["owner"], profile=item["profile"],
+                    sources=_sources(item), founded=item.get("founded"),
+                )
+        return out
+
+    def glossary(self) -> tuple[m.Term, ...]:
+        terms: list[m.Term] = []
+        seen: dict[str, str] = {}
+        for f in self.by_kind.get("glossary", []):
+            data, locs = self.checked(f)
+            if data is INVALID:
+                continue
+            for i, item in enumerate(data["terms"]):
+                names = [item["term"], *item.get("aliases", [])]
+                clash = next((n for n in names if n.casefold() in seen), None)
+                if clash is not None:
+                    self.error(locs[("terms", i, "term")], f"terms[{i}]: '{clash}' is already defined",
+                               f"it belongs to the term '{seen[clash.casefold()]}'; merge the two entries")
+                    continue
+                seen.update((n.casefold(), item["term"]) for n in names)
+                terms.append(m.Term(item["term"], item["definition"], _sources(item),
+                                    tuple(item.get("aliases", ()))))
+        return tuple(terms)
+
+
+def _quote(item: dict[str, Any], locs: dict[Path, Loc], path: Path, label: str) -> m.Quote:
+    return m.Quote(item["quote"], item.get("prefix"), item.get("suffix"), locs[path + ("quote",)], label)
+
+
+def _sources(item: dict[str, Any]) -> tuple[m.Source, ...]:
+    return tuple(m.Source(s["title"], s["url"]) for s in item.get("sources", ()))
+
+
+def _raw_ids(files: list[InputFile], list_key: str, id_key: str) -> list[str]:
+    """Ids written in a file, read leniently so one bad entry hides no other."""
+    ids = []
+    for f in files:
+        if not isinstance(f.node, yaml.MappingNode):
+            continue
+        for key, value in f.node.value:
+            if getattr(key, "value", None) == list_key and isinstance(value, yaml.SequenceNode):
+                for item in value.value:
+                    if isinstance(item, yaml.MappingNode):
+                        ids += [v.value for k, v in item.value
+                                if getattr(k, "value", None) == id_key and isinstance(v, yaml.ScalarNode)]
+    return ids
+
+
+def assemble(raw: RawDigest) -> tuple[m.Digest, list[Problem]]:
+    """Build the model from loaded files; return it with every problem found."""
+    assembler = Assembler(raw)
+    digest = assembler.assemble()
+    return digest, assembler.problems

@@ -1,0 +1,67 @@
+"""The one exception type for editor mistakes, and how problems are printed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Loc:
+    """A place in an input file; line and column count from 1."""
+
+    path: str
+    line: int = 1
+    col: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One editor mistake: where, what, and how to fix it.
+
+    `details` are extra lines shown between the message and the hint
+    (for example the quote and the closest passage).
+    """
+
+    loc: Loc
+    message: str
+    hint: str = ""
+    details: tuple[str, ...] = ()
+    warning: bool = False
+
+    def format(self) -> str:
+        lines = [f"{self.loc}: {'warning: ' if self.warning else ''}{self.message}"]
+        lines += [f"  {d}" for d in self.details]
+        if self.hint:
+            lines.append(f"  hint: {self.hint}")
+        return "\n".join(lines)
+
+
+@dataclass(slots=True)
+class DigestError(Exception):
+    """Raised when the input has mistakes; carries every problem found."""
+
+    problems: list[Problem] = field(default_factory=list)
+    nothing_written: bool = True
+
+    def __str__(self) -> str:
+        return format_report(self.problems, self.nothing_written)
+
+
+def sort_problems(problems: list[Problem]) -> list[Problem]:
+    """Problems in file order, so the report reads top to bottom."""
+    return sorted(problems, key=lambda p: (p.loc, p.message))
+
+
+def format_report(problems: list[Problem], nothing_written: bool = True) -> str:
+    """The full error report, ending with a one-line summary."""
+    ordered = sort_problems(problems)
+    errors = [p for p in ordered if not p.warning]
+    files = len({p.loc.path for p in errors})
+    body = "\n".join(p.format() for p in ordered)
+    noun = "error" if len(errors) == 1 else "errors"
+    fnoun = "file" if files == 1 else "files"
+    tail = " Nothing was written." if nothing_written else ""
+    return f"{body}\nBuild failed: {len(errors)} {noun} in {files} {fnoun}.{tail}"

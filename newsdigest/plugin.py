@@ -1,0 +1,89 @@
+"""MkDocs glue: `mkdocs build` and `mkdocs serve` run the digest pipeline.
+
+Generated pages are added as virtual files, so nothing is written into
+docs/ during a build and `mkdocs serve` cannot loop on its own output.
+"""
+
+from __future__ import annotations
+
+import logging
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from . import pipeline
+from .errors import DigestError
+from .render.urls import Linker
+from .write import read_manifest
+
+log = logging.getLogger("mkdocs.plugins.digest")
+ASSETS = ("digest.css", "digest.js")
+ASSET_DIR = "assets/digest"
+
+
+class DigestConfig(Config):
+    root = opt.Optional(opt.Dir(exists=True))
+    """The digest folder (with articles/ and annotations/); default: beside mkdocs.yml."""
+    preview = opt.Optional(opt.Type(bool))
+    """Build pages even when quotes cannot be placed; default: only under `mkdocs serve`."""
+
+
+class DigestPlugin(BasePlugin[DigestConfig]):
+    def __init__(self) -> None:
+        self.command = "build"
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def root(self, config: MkDocsConfig) -> Path:
+        return Path(self.config.root or Path(config.config_file_path).parent)
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        for name in ASSETS:
+            target = config.extra_javascript if name.endswith(".js") else config.extra_css
+            if f"{ASSET_DIR}/{name}" not in [str(t) for t in target]:
+                target.append(f"{ASSET_DIR}/{name}")
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        preview = self.config.preview if self.config.preview is not None else self.command == "serve"
+        options = pipeline.Options(strict=not preview, linker=Linker(config.use_directory_urls),
+                                   site_name=config.site_name)
+        try:
+            result = pipeline.build(self.root(config), options)
+        except DigestError as exc:
+            raise PluginError("\n" + str(exc).replace(" Nothing was written.", "")) from None
+        for warning in result.warnings:
+            log.warning(warning.format())
+        owned = read_manifest(Path(config.docs_dir))
+        clashes = []
+        for src_uri, text in result.pages.items():
+            existing = files.get_file_from_path(src_uri)
+            if existing is not None:
+                if src_uri not in owned:
+                    clashes.append(src_uri)
+                    continue
+                files.remove(existing)
+            files.append(File.generated(config, src_uri, content=text))
+        if clashes:
+            raise PluginError("hand-written pages are in the way of generated ones: "
+                              + ", ".join(f"docs/{c}" for c in clashes)
+                              + "\n  hint: rename or move them; the digest never overwrites them")
+        for name in ASSETS:
+            data = resources.files("newsdigest.assets").joinpath(name).read_bytes()
+            files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=data))
+        return files
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        root = self.root(config)
+        for folder in ("articles", "annotations"):
+            if (root / folder).is_dir():
+                server.watch(str(root / folder))
+        return server

@@ -1,0 +1,30 @@
+"""Stage 4: turn the anchored digest into Markdown pages (path -> text)."""
+
+from __future__ import annotations
+
+from ..anchor import AnchoredDigest
+from . import urls
+from .article import render_article_page
+from .site import render_glossary, render_home, render_outlet, render_outlets
+from .story import render_story_page
+
+Pages = dict[str, str]
+"""Page path relative to the docs folder -> page source."""
+
+
+def render(anchored: AnchoredDigest, linker: urls.Linker | None = None,
+           site_name: str = "Annotated news digest") -> Pages:
+    linker = linker or urls.Linker()
+    digest = anchored.digest
+    pages: Pages = {
+        urls.HOME: render_home(anchored, linker, site_name),
+        urls.OUTLETS: render_outlets(digest, linker),
+        urls.GLOSSARY: render_glossary(digest),
+    }
+    for outlet in digest.outlets.values():
+        pages[urls.outlet_page(outlet.id)] = render_outlet(digest, outlet, linker)
+    for story in digest.stories.values():
+        pages[urls.story_page(story.id)] = render_story_page(anchored, story, linker)
+    for placed in anchored.articles.values():
+        pages[urls.article_page(placed.article.id)] = render_article_page(digest, placed, linker)
+    return dict(sorted(pages.items()))

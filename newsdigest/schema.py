@@ -1,0 +1,229 @@
+"""What each input file may contain: one declaration per file kind.
+
+The validator, the JSON Schema export and the reference page all read these
+declarations, so a field's description is written exactly once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+NOTE_KINDS = {
+    "context": "Context",
+    "fact-check": "Fact check",
+    "missing-context": "Missing context",
+    "loaded-language": "Loaded language",
+    "correction": "Correction",
+}
+ARTICLE_TYPES = {
+    "news-report": "News report",
+    "opinion": "Opinion",
+    "analysis": "Analysis",
+    "editorial": "Editorial",
+    "interview": "Interview",
+    "explainer": "Explainer",
+    "press-release": "Press release",
+}
+RATINGS = {
+    "accurate": "Accurate",
+    "mostly-accurate": "Mostly accurate",
+    "mixed": "Mixed",
+    "misleading": "Misleading",
+    "inaccurate": "Inaccurate",
+    "unverifiable": "Unverifiable",
+}
+OUTLET_TYPES = {
+    "news-site": "News site",
+    "opinion-site": "Opinion site",
+    "newspaper": "Newspaper",
+    "broadcaster": "Broadcaster",
+    "wire-service": "Wire service",
+    "magazine": "Magazine",
+    "blog": "Blog",
+}
+STATUSES = {"published": "Published", "draft": "Draft"}
+
+
+@dataclass(frozen=True)
+class Scalar:
+    """A single value. `kind` is one of: text, markdown, id, url, date, year, bool, lang."""
+
+    kind: str
+
+
+@dataclass(frozen=True)
+class Choice:
+    values: dict[str, str]
+    """Allowed value -> label shown to readers."""
+
+
+@dataclass(frozen=True)
+class ListOf:
+    item: FieldType
+    min_items: int = 0
+
+
+@dataclass(frozen=True)
+class MapOf:
+    """A mapping whose keys are ids (e.g. article ids) and values all alike."""
+
+    value: FieldType
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: FieldType
+    description: str
+    required: bool = False
+    example: object = None
+
+
+@dataclass(frozen=True)
+class Record:
+    name: str
+    description: str
+    fields: tuple[Field, ...] = field(default_factory=tuple)
+
+    def field(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+
+FieldType = Scalar | Choice | ListOf | MapOf | Record
+
+TEXT = Scalar("text")
+MARKDOWN = Scalar("markdown")
+ID = Scalar("id")
+URL = Scalar("url")
+DATE = Scalar("date")
+
+SOURCE = Record(
+    "source",
+    "A checkable source: the page's title and its web address.",
+    (
+        Field("title", TEXT, "Title of the source as it appears on the page.", True),
+        Field("url", URL, "Full web address (http or https).", True),
+    ),
+)
+SOURCES = ListOf(SOURCE, min_items=1)
+QUOTE_FIELDS = (
+    Field("quote", TEXT, "The passage, copied from the article as readers see it.", True),
+    Field("prefix", TEXT, "A few words right before the passage, to pick one occurrence."),
+    Field("suffix", TEXT, "A few words right after the passage, to pick one occurrence."),
+)
+
+ARTICLE = Record(
+    "article",
+    "Front matter of `articles/<article-id>.md`; the article text follows it.",
+    (
+        Field("title", TEXT, "Headline as published.", True),
+        Field("subtitle", TEXT, "Standfirst or deck, if the article has one."),
+        Field("outlet", ID, "Id of the outlet (from `annotations/outlets.yml`).", True),
+        Field("authors", ListOf(TEXT, 1), "Author names as published.", True),
+        Field("published", DATE, "Publication date, YYYY-MM-DD.", True),
+        Field("url", URL, "Address of the original. Leave it out if unknown; never guess."),
+        Field("type", Choice(ARTICLE_TYPES), "What kind of piece this is.", True),
+        Field("language", Scalar("lang"), "Language tag, e.g. `en`, `fr`, `pt-BR`.", True),
+        Field("story", ID, "Id of the story (from `annotations/stories/`).", True),
+        Field("retrieved", DATE, "Date the text was captured for the digest, YYYY-MM-DD."),
+    ),
+)
+
+NOTE = Record(
+    "note",
+    "A context note anchored to a quoted passage.",
+    (
+        Field("id", ID, "Stable id, unique in the file; used in links, so never change it.", True),
+        *QUOTE_FIELDS,
+        Field("kind", Choice(NOTE_KINDS), "What the note does.", True),
+        Field("body", MARKDOWN, "The note itself, in Markdown.", True),
+        Field("sources", SOURCES, "At least one source.", True),
+        Field("status", Choice(STATUSES), "`draft` notes are flagged in the build report."),
+    ),
+)
+ANNOTATIONS = Record(
+    "annotations",
+    "`annotations/<article-id>.yml`: the notes on one article.",
+    (Field("notes", ListOf(NOTE), "The notes, in any order.", True),),
+)
+
+STATEMENT = Record(
+    "statement",
+    "What one article said about the claim: a quote, or `not_mentioned: true`.",
+    (
+        Field("quote", TEXT, "The article's words on the claim, copied as readers see them."),
+        *QUOTE_FIELDS[1:],
+        Field("not_mentioned", Scalar("bool"), "`true` when the article says nothing on it."),
+    ),
+)
+CLAIM = Record(
+    "claim",
+    "One row of the comparison: a claim and what each article said about it.",
+    (
+        Field("id", ID, "Stable id, unique in the story.", True),
+        Field("claim", TEXT, "The claim or question, stated neutrally.", True),
+        Field("statements", MapOf(STATEMENT), "One entry per article of the story.", True),
+        Field("conclusion", MARKDOWN, "What the record shows, in words.", True),
+        Field("rating", Choice(RATINGS), "Optional rating of the claim."),
+        Field("sources", SOURCES, "At least one source.", True),
+    ),
+)
+STORY = Record(
+    "story",
+    "`annotations/stories/<story-id>.yml`: one event and how outlets covered it.",
+    (
+        Field("title", TEXT, "Title of the story.", True),
+        Field("date", DATE, "Date of the event, YYYY-MM-DD.", True),
+        Field("summary", MARKDOWN, "A short neutral summary.", True),
+        Field("tags", ListOf(TEXT), "Topics, shown on the tags page."),
+        Field("articles", ListOf(ID, 1), "Article ids, in column order.", True),
+        Field("claims", ListOf(CLAIM), "The claim comparisons.", True),
+    ),
+)
+
+OUTLET = Record(
+    "outlet",
+    "A publisher of articles.",
+    (
+        Field("id", ID, "Stable id, used by articles' `outlet:`.", True),
+        Field("name", TEXT, "Name as the outlet writes it.", True),
+        Field("site", URL, "Home page.", True),
+        Field("type", Choice(OUTLET_TYPES), "What kind of outlet.", True),
+        Field("country", TEXT, "Where it is based.", True),
+        Field("owner", TEXT, "Owner or publisher.", True),
+        Field("founded", Scalar("year"), "Year founded."),
+        Field("profile", MARKDOWN, "A short neutral profile.", True),
+        Field("sources", SOURCES, "Sources for every statement in the profile.", True),
+    ),
+)
+OUTLETS = Record(
+    "outlets",
+    "`annotations/outlets.yml`: every outlet.",
+    (Field("outlets", ListOf(OUTLET), "The outlets.", True),),
+)
+
+TERM = Record(
+    "term",
+    "A glossary entry.",
+    (
+        Field("term", TEXT, "The term as it appears in articles.", True),
+        Field("aliases", ListOf(TEXT), "Other spellings that appear in articles."),
+        Field("definition", TEXT, "One or two plain sentences (no Markdown).", True),
+        Field("sources", SOURCES, "At least one source.", True),
+    ),
+)
+GLOSSARY = Record(
+    "glossary",
+    "`annotations/glossary.yml`: terms explained wherever they occur.",
+    (Field("terms", ListOf(TERM), "The terms.", True),),
+)
+
+FILE_KINDS: dict[str, Record] = {
+    "article": ARTICLE,
+    "annotations": ANNOTATIONS,
+    "story": STORY,
+    "outlets": OUTLETS,
+    "glossary": GLOSSARY,
+}

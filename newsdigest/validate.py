@@ -1,0 +1,227 @@
+"""Stage 2a: check parsed YAML against the schema, collecting every problem.
+
+The result is plain Python data (dicts, lists, strings, dates) plus a table
+of where each value was written, so later checks can point at the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+from .errors import Loc, Problem
+from .schema import ID_PATTERN, Choice, Field, FieldType, ListOf, MapOf, Record, Scalar
+
+Path = tuple[str | int, ...]
+INVALID: Any = object()
+"""Returned for a value with problems; the problems are already recorded."""
+
+_ID = re.compile(ID_PATTERN)
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+_TAG = "tag:yaml.org,2002:"
+_TAG_NAMES = {
+    "int": "a number", "float": "a number", "bool": "true/false", "null": "nothing",
+    "timestamp": "a date", "str": "text", "binary": "binary data",
+}
+_EXPECTED = {
+    "text": "text", "markdown": "text", "id": "an id", "url": "a web address",
+    "date": "a date", "year": "a year", "bool": "true or false", "lang": "a language tag",
+}
+
+
+def path_label(path: Path) -> str:
+    """`('notes', 2, 'quote')` -> `notes[2].quote`."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def suggest(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'? " if close else ""
+
+
+def slug_hint(value: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+    return f", e.g. '{slug}'" if slug else ""
+
+
+class Checker:
+    """Walks one file's YAML nodes against a `Record`."""
+
+    def __init__(self, path: str, line_offset: int = 0) -> None:
+        self.path = path
+        self.line_offset = line_offset
+        self.problems: list[Problem] = []
+        self.locs: dict[Path, Loc] = {}
+
+    def loc(self, node: yaml.Node) -> Loc:
+        mark = node.start_mark
+        return Loc(self.path, mark.line + 1 + self.line_offset, mark.column + 1)
+
+    def fail(self, node: yaml.Node, path: Path, message: str, hint: str = "") -> Any:
+        label = path_label(path)
+        text = f"{label}: {message}" if label else message
+        self.problems.append(Problem(self.loc(node), text, hint))
+        return INVALID
+
+    def check_root(self, node: yaml.Node | None, record: Record) -> Any:
+        if node is None or (isinstance(node, yaml.ScalarNode) and node.value == ""):
+            required = ", ".join(f.name for f in record.fields if f.required)
+            self.problems.append(Problem(
+                Loc(self.path, 1 + self.line_offset, 1), "file is empty",
+                f"it needs these fields: {required}",
+            ))
+            return INVALID
+        return self.check(node, record, ())
+
+    def check(self, node: yaml.Node, ftype: FieldType, path: Path) -> Any:
+        self.locs[path] = self.loc(node)
+        if isinstance(ftype, Record):
+            return self.record(node, ftype, path)
+        if isinstance(ftype, ListOf):
+            return self.sequence(node, ftype, path)
+        if isinstance(ftype, MapOf):
+            return self.id_map(node, ftype, path)
+        if isinstance(ftype, Choice):
+            return self.choice(node, ftype, path)
+        return self.scalar(node, ftype, path)
+
+    def shape(self, node: yaml.Node) -> str:
+        if isinstance(node, yaml.MappingNode):
+            return "a mapping"
+        if isinstance(node, yaml.SequenceNode):
+            return "a list"
+        return _TAG_NAMES.get(node.tag.removeprefix(_TAG), "a tagged value")
+
+    def record(self, node: yaml.Node, record: Record, path: Path) -> Any:
+        if not isinstance(node, yaml.MappingNode):
+            return self.fail(node, path, f"expected a mapping (key: value lines), got {self.shape(node)}",
+                             f"write the {record.name} as `key: value` lines")
+        names = [f.name for f in record.fields]
+        result: dict[str, Any] = {}
+        seen: set[str] = set()
+        ok = True
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            spec = record.field(key) if isinstance(key, str) else None
+            if spec is None:
+                self.fail(key_node, path, f"unknown field '{key}'",
+                               f"{suggest(str(key), names)}Allowed: {', '.join(names)}")
+                ok = False
+                continue
+            if key in seen:
+                self.fail(key_node, path, f"field '{key}' is given twice", "keep one of them")
+                ok = False
+                continue
+            seen.add(key)
+            value = self.check(value_node, spec.type, path + (key,))
+            if value is INVALID:
+                ok = False
+            else:
+                result[key] = value
+        for spec in record.fields:
+            if spec.required and spec.name not in seen:
+                self.missing(node, path, spec, record)
+                ok = False
+        return result if ok else INVALID
+
+    def missing(self, node: yaml.Node, path: Path, spec: Field, record: Record) -> Any:
+        required = ", ".join(f.name for f in record.fields if f.required)
+        return self.fail(node, path, f"missing required field '{spec.name}'",
+                         f"add `{spec.name}:`; a {record.name} needs: {required}")
+
+    def sequence(self, node: yaml.Node, ftype: ListOf, path: Path) -> Any:
+        if not isinstance(node, yaml.SequenceNode):
+            if ftype.min_items and isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "null":
+                return self.fail(node, path, "is empty", f"give at least {ftype.min_items}")
+            return self.fail(node, path, f"expected a list, got {self.shape(node)}",
+                             "write one `- item` per line, or [a, b] on one line")
+        if len(node.value) < ftype.min_items:
+            return self.fail(node, path, f"needs at least {ftype.min_items} item"
+                             f"{'s' if ftype.min_items > 1 else ''}", "add one")
+        items = [self.check(child, ftype.item, path + (i,)) for i, child in enumerate(node.value)]
+        return INVALID if any(v is INVALID for v in items) else items
+
+    def id_map(self, node: yaml.Node, ftype: MapOf, path: Path) -> Any:
+        if not isinstance(node, yaml.MappingNode):
+            return self.fail(node, path, f"expected a mapping of ids, got {self.shape(node)}",
+                             "write one `id:` line per entry")
+        result: dict[str, Any] = {}
+        ok = True
+        for key_node, value_node in node.value:
+            key = self.scalar(key_node, Scalar("id"), path)
+            if key is INVALID:
+                ok = False
+                continue
+            if key in result:
+                self.fail(key_node, path, f"'{key}' is given twice", "keep one of them")
+                ok = False
+                continue
+            self.locs[path + (key, "")] = self.loc(key_node)
+            value = self.check(value_node, ftype.value, path + (key,))
+            ok = ok and value is not INVALID
+            result[key] = value
+        return result if ok else INVALID
+
+    def choice(self, node: yaml.Node, ftype: Choice, path: Path) -> Any:
+        value = self.scalar(node, Scalar("text"), path)
+        if value is INVALID or value in ftype.values:
+            return value
+        allowed = list(ftype.values)
+        return self.fail(node, path, f"'{value}' is not one of the allowed values",
+                         f"{suggest(value, allowed)}Allowed: {', '.join(allowed)}")
+
+    def scalar(self, node: yaml.Node, ftype: Scalar, path: Path) -> Any:
+        want = _EXPECTED[ftype.kind]
+        if not isinstance(node, yaml.ScalarNode):
+            return self.fail(node, path, f"expected {want}, got {self.shape(node)}",
+                             "give a single value on this line")
+        tag = node.tag.removeprefix(_TAG)
+        value = node.value
+        if ftype.kind == "bool":
+            if tag != "bool":
+                return self.fail(node, path, f"expected true or false, got {self.shape(node)}",
+                                 "write `true` or `false` without quotes")
+            return value.lower() in ("true", "yes", "on")
+        if ftype.kind == "year":
+            if tag != "int" or not 1000 <= int(value) <= 2999:
+                return self.fail(node, path, f"expected a year, got '{value}'", "write four digits, e.g. 2012")
+            return int(value)
+        if ftype.kind == "date":
+            return self.date(node, value, path)
+        if tag != "str":
+            return self.fail(node, path, f"expected {want}, got {self.shape(node)} ({value or 'empty'})",
+                             "put the value in quotes" if value else "write a value after the colon")
+        if not value.strip():
+            return self.fail(node, path, "is empty", "write a value, or remove the line if it is optional")
+        return self.text(node, ftype.kind, value, path)
+
+    def text(self, node: yaml.Node, kind: str, value: str, path: Path) -> Any:
+        if kind == "id" and not _ID.match(value):
+            return self.fail(node, path, f"'{value}' is not a valid id",
+                             f"use lowercase letters, digits and single hyphens{slug_hint(value)}")
+        if kind == "url":
+            parts = urlsplit(value.strip())
+            if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value.strip()):
+                return self.fail(node, path, f"'{value}' is not a web address",
+                                 "give the full address starting with https:// or http://")
+            return value.strip()
+        if kind == "lang" and not _LANG.match(value):
+            return self.fail(node, path, f"'{value}' is not a language tag", "use a tag such as en, fr or pt-BR")
+        return value.strip() if kind in ("text", "id", "lang") else value
+
+    def date(self, node: yaml.Node, value: str, path: Path) -> Any:
+        if _DATE.match(value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                return self.fail(node, path, f"'{value}' is not a real date", "check the day and month")
+        return self.fail(node, path, f"'{value}' is not a date", "write dates as YYYY-MM-DD, e.g. 2023-10-24")

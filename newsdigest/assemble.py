@@ -7,6 +7,7 @@ ids must be unique, and every reference must name something that exists.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -18,6 +19,22 @@ from .schema import FILE_KINDS, ID_PATTERN
 from .validate import INVALID, Checker, Path, path_label, suggest
 
 _ID = re.compile(ID_PATTERN)
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """One file after the schema check."""
+
+    data: Any
+    """The whole file's data, or INVALID if anything in it has a problem."""
+    fields: dict[str, Any]
+    """The top mapping's valid fields, for checks that can go on regardless."""
+    locs: dict[Path, Loc]
+    valid_items: dict[Path, list[tuple[int, Any]]]
+
+    def items(self, key: str) -> list[tuple[int, Any]]:
+        """(index, item) of a top-level list's valid items, so one bad item hides no other."""
+        return self.valid_items.get((key,), [])
 
 
 class Assembler:
@@ -35,26 +52,34 @@ class Assembler:
     def error(self, loc: Loc, message: str, hint: str = "") -> None:
         self.problems.append(Problem(loc, message, hint))
 
-    def checked(self, f: InputFile) -> tuple[Any, dict[Path, Loc]]:
+    def checked(self, f: InputFile) -> Checked:
+        if not f.parsed:
+            return Checked(INVALID, {}, {}, {})
         checker = Checker(f.path, f.line_offset)
         data = checker.check_root(f.node, FILE_KINDS[f.kind])
         self.problems.extend(checker.problems)
-        return data, checker.locs
+        return Checked(data, checker.partial.get((), {}), checker.locs, checker.valid_items)
 
     def reference(self, value: str, known: set[str], what: str, loc: Loc, where: str) -> bool:
         if value in known:
             return True
         listed = ", ".join(sorted(known)) or "none yet"
         plural = "stories" if what == "story" else f"{what}s"
-        self.error(loc, f"unknown {what} '{value}'",
-                   f"{suggest(value, sorted(known))}Known {plural} ({where}): {listed}")
+        self.error(
+            loc,
+            f"unknown {what} '{value}'",
+            f"{suggest(value, sorted(known))}Known {plural} ({where}): {listed}",
+        )
         return False
 
     def file_id(self, f: InputFile, what: str) -> bool:
         if _ID.match(f.stem):
             return True
-        self.error(Loc(f.path), f"file name '{f.stem}' is not a valid {what} id",
-                   "rename the file with lowercase letters, digits and hyphens")
+        self.error(
+            Loc(f.path),
+            f"file name '{f.stem}' is not a valid {what} id",
+            "rename the file with lowercase letters, digits and hyphens",
+        )
         return False
 
     def assemble(self) -> m.Digest:
@@ -69,104 +94,170 @@ class Assembler:
         return m.Digest(outlets, articles, notes, stories, glossary)
 
     def article(self, f: InputFile, stories: dict[str, m.Story]) -> m.Article | None:
-        data, locs = self.checked(f)
-        if not self.file_id(f, "article") or data is INVALID:
+        checked = self.checked(f)
+        data, fields, locs = checked.data, checked.fields, checked.locs
+        named = self.file_id(f, "article")
+        ok = "outlet" not in fields or self.reference(
+            fields["outlet"], self.outlet_ids, "outlet", locs[("outlet",)], "annotations/outlets.yml"
+        )
+        story_ok = "story" not in fields or self.reference(
+            fields["story"], self.story_ids, "story", locs[("story",)], "annotations/stories/"
+        )
+        if not named or data is INVALID:
             return None
-        ok = self.reference(data["outlet"], self.outlet_ids, "outlet", locs[("outlet",)],
-                            "annotations/outlets.yml")
-        story_ok = self.reference(data["story"], self.story_ids, "story", locs[("story",)],
-                                  "annotations/stories/")
         story = stories.get(data["story"])
         if story_ok and story is not None and f.stem not in story.articles:
-            self.error(locs[("story",)], f"article is not listed in the story '{story.id}'",
-                       f"add '{f.stem}' to `articles:` in annotations/stories/{story.id}.yml")
+            self.error(
+                locs[("story",)],
+                f"article is not listed in the story '{story.id}'",
+                f"add '{f.stem}' to `articles:` in annotations/stories/{story.id}.yml",
+            )
             ok = False
         if not (ok and story_ok):
             return None
         return m.Article(
-            id=f.stem, path=f.path, title=data["title"], outlet=data["outlet"],
-            authors=tuple(data["authors"]), published=data["published"], type=data["type"],
-            language=data["language"], story=data["story"], body=f.body, body_line=f.body_line,
-            retrieved=data.get("retrieved"), url=data.get("url"), subtitle=data.get("subtitle"),
+            id=f.stem,
+            path=f.path,
+            title=data["title"],
+            outlet=data["outlet"],
+            authors=tuple(data["authors"]),
+            published=data["published"],
+            type=data["type"],
+            language=data["language"],
+            story=data["story"],
+            body=f.body,
+            body_line=f.body_line,
+            retrieved=data.get("retrieved"),
+            url=data.get("url"),
+            subtitle=data.get("subtitle"),
         )
 
     def notes(self, f: InputFile) -> tuple[m.Note, ...] | None:
-        data, locs = self.checked(f)
-        known = self.reference(f.stem, self.article_ids, "article", Loc(f.path),
-                               "articles/; an annotation file is named after its article")
-        if data is INVALID or not known:
+        checked = self.checked(f)
+        locs = checked.locs
+        known = self.reference(
+            f.stem,
+            self.article_ids,
+            "article",
+            Loc(f.path),
+            "articles/; an annotation file is named after its article",
+        )
+        if not known:
             return None
         notes = []
         ids: dict[str, int] = {}
-        for i, item in enumerate(data["notes"]):
+        for i, item in checked.items("notes"):
             if item["id"] in ids:
-                self.error(locs[("notes", i, "id")], f"notes[{i}]: duplicate note id '{item['id']}'",
-                           f"notes[{ids[item['id']]}] already uses it; give each note its own id")
+                self.error(
+                    locs[("notes", i, "id")],
+                    f"notes[{i}]: duplicate note id '{item['id']}'",
+                    f"notes[{ids[item['id']]}] already uses it; give each note its own id",
+                )
                 continue
             ids[item["id"]] = i
             quote = _quote(item, locs, ("notes", i), f"notes[{i}]")
-            notes.append(m.Note(
-                id=item["id"], article=f.stem, quote=quote, kind=item["kind"], body=item["body"],
-                sources=_sources(item), draft=item.get("status") == "draft",
-            ))
+            notes.append(
+                m.Note(
+                    id=item["id"],
+                    article=f.stem,
+                    quote=quote,
+                    kind=item["kind"],
+                    body=item["body"],
+                    sources=_sources(item),
+                    draft=item.get("status") == "draft",
+                )
+            )
         return tuple(notes)
 
     def story(self, f: InputFile) -> m.Story | None:
-        data, locs = self.checked(f)
+        checked = self.checked(f)
+        data, locs = checked.data, checked.locs
         if not self.file_id(f, "story") or data is INVALID:
             return None
-        ok = all([self.reference(a, self.article_ids, "article", locs[("articles", i)], "articles/")
-                  for i, a in enumerate(data["articles"])])
+        ok = all(
+            [
+                self.reference(a, self.article_ids, "article", locs[("articles", i)], "articles/")
+                for i, a in enumerate(data["articles"])
+            ]
+        )
         claims = []
         ids: set[str] = set()
         for i, item in enumerate(data["claims"]):
             if item["id"] in ids:
-                self.error(locs[("claims", i, "id")], f"claims[{i}]: duplicate claim id '{item['id']}'",
-                           "give each claim its own id")
+                self.error(
+                    locs[("claims", i, "id")],
+                    f"claims[{i}]: duplicate claim id '{item['id']}'",
+                    "give each claim its own id",
+                )
                 ok = False
             ids.add(item["id"])
             statements = self.statements(item, data["articles"], locs, ("claims", i))
             if statements is None:
                 ok = False
                 continue
-            claims.append(m.Claim(
-                id=item["id"], story=f.stem, claim=item["claim"], statements=statements,
-                conclusion=item["conclusion"], sources=_sources(item), rating=item.get("rating"),
-            ))
+            claims.append(
+                m.Claim(
+                    id=item["id"],
+                    story=f.stem,
+                    claim=item["claim"],
+                    statements=statements,
+                    conclusion=item["conclusion"],
+                    sources=_sources(item),
+                    rating=item.get("rating"),
+                )
+            )
         if not ok:
             return None
         return m.Story(
-            id=f.stem, title=data["title"], date=data["date"], summary=data["summary"],
-            articles=tuple(data["articles"]), claims=tuple(claims), tags=tuple(data.get("tags", ())),
+            id=f.stem,
+            title=data["title"],
+            date=data["date"],
+            summary=data["summary"],
+            articles=tuple(data["articles"]),
+            claims=tuple(claims),
+            tags=tuple(data.get("tags", ())),
         )
 
-    def statements(self, claim: dict[str, Any], articles: list[str], locs: dict[Path, Loc],
-                   path: Path) -> tuple[m.Statement, ...] | None:
+    def statements(
+        self, claim: dict[str, Any], articles: list[str], locs: dict[Path, Loc], path: Path
+    ) -> tuple[m.Statement, ...] | None:
         given: dict[str, Any] = claim["statements"]
         here = path + ("statements",)
         ok = True
         for key in given:
             if key not in articles:
-                self.error(locs[here + (key, "")], f"{path_label(here)}: '{key}' is not an article of this story",
-                           f"{suggest(key, articles)}The story's articles: {', '.join(articles)}")
+                self.error(
+                    locs[here + (key, "")],
+                    f"{path_label(here)}: '{key}' is not an article of this story",
+                    f"{suggest(key, articles)}The story's articles: {', '.join(articles)}",
+                )
                 ok = False
         out = []
         for article in articles:
             entry = given.get(article)
             label = path_label(here + (article,))
             if entry is None:
-                self.error(locs[here], f"{path_label(here)}: no entry for '{article}'",
-                           f"add `{article}:` with a `quote:` or `not_mentioned: true`")
+                self.error(
+                    locs[here],
+                    f"{path_label(here)}: no entry for '{article}'",
+                    f"add `{article}:` with a `quote:` or `not_mentioned: true`",
+                )
                 ok = False
             elif ("quote" in entry) == bool(entry.get("not_mentioned")):
-                self.error(locs[here + (article,)], f"{label}: give either `quote:` or `not_mentioned: true`",
-                           "a comparison cell is the article's words, or an explicit 'not mentioned'")
+                self.error(
+                    locs[here + (article,)],
+                    f"{label}: give either `quote:` or `not_mentioned: true`",
+                    "a comparison cell is the article's words, or an explicit 'not mentioned'",
+                )
                 ok = False
             elif "quote" in entry:
                 out.append(m.Statement(article, _quote(entry, locs, here + (article,), label)))
             elif "prefix" in entry or "suffix" in entry:
-                self.error(locs[here + (article,)], f"{label}: `prefix`/`suffix` need a `quote:`",
-                           "remove them, or add the quote")
+                self.error(
+                    locs[here + (article,)],
+                    f"{label}: `prefix`/`suffix` need a `quote:`",
+                    "remove them, or add the quote",
+                )
                 ok = False
             else:
                 out.append(m.Statement(article, None))
@@ -175,18 +266,28 @@ class Assembler:
     def outlets(self) -> dict[str, m.Outlet]:
         out: dict[str, m.Outlet] = {}
         for f in self.by_kind.get("outlets", []):
-            data, locs = self.checked(f)
+            checked = self.checked(f)
+            data, locs = checked.data, checked.locs
             if data is INVALID:
                 continue
             for i, item in enumerate(data["outlets"]):
                 if item["id"] in out:
-                    self.error(locs[("outlets", i, "id")], f"outlets[{i}]: duplicate outlet id '{item['id']}'",
-                               "give each outlet its own id")
+                    self.error(
+                        locs[("outlets", i, "id")],
+                        f"outlets[{i}]: duplicate outlet id '{item['id']}'",
+                        "give each outlet its own id",
+                    )
                     continue
                 out[item["id"]] = m.Outlet(
-                    id=item["id"], name=item["name"], site=item["site"], type=item["type"],
-                    country=item["country"], owner=item["owner"], profile=item["profile"],
-                    sources=_sources(item), founded=item.get("founded"),
+                    id=item["id"],
+                    name=item["name"],
+                    site=item["site"],
+                    type=item["type"],
+                    country=item["country"],
+                    owner=item["owner"],
+                    profile=item["profile"],
+                    sources=_sources(item),
+                    founded=item.get("founded"),
                 )
         return out
 
@@ -194,19 +295,24 @@ class Assembler:
         terms: list[m.Term] = []
         seen: dict[str, str] = {}
         for f in self.by_kind.get("glossary", []):
-            data, locs = self.checked(f)
+            checked = self.checked(f)
+            data, locs = checked.data, checked.locs
             if data is INVALID:
                 continue
             for i, item in enumerate(data["terms"]):
                 names = [item["term"], *item.get("aliases", [])]
                 clash = next((n for n in names if n.casefold() in seen), None)
                 if clash is not None:
-                    self.error(locs[("terms", i, "term")], f"terms[{i}]: '{clash}' is already defined",
-                               f"it belongs to the term '{seen[clash.casefold()]}'; merge the two entries")
+                    self.error(
+                        locs[("terms", i, "term")],
+                        f"terms[{i}]: '{clash}' is already defined",
+                        f"it belongs to the term '{seen[clash.casefold()]}'; merge the two entries",
+                    )
                     continue
                 seen.update((n.casefold(), item["term"]) for n in names)
-                terms.append(m.Term(item["term"], item["definition"], _sources(item),
-                                    tuple(item.get("aliases", ()))))
+                terms.append(
+                    m.Term(item["term"], item["definition"], _sources(item), tuple(item.get("aliases", ())))
+                )
         return tuple(terms)
 
 
@@ -228,8 +334,11 @@ def _raw_ids(files: list[InputFile], list_key: str, id_key: str) -> list[str]:
             if getattr(key, "value", None) == list_key and isinstance(value, yaml.SequenceNode):
                 for item in value.value:
                     if isinstance(item, yaml.MappingNode):
-                        ids += [v.value for k, v in item.value
-                                if getattr(k, "value", None) == id_key and isinstance(v, yaml.ScalarNode)]
+                        ids += [
+                            v.value
+                            for k, v in item.value
+                            if getattr(k, "value", None) == id_key and isinstance(v, yaml.ScalarNode)
+                        ]
     return ids
 
 

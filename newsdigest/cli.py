@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from . import pipeline
+from .anchor import AnchoredDigest
 from .errors import DigestError, format_report
 from .render.urls import Linker
 from .write import write_pages
@@ -30,13 +31,22 @@ def site_settings(root: Path) -> tuple[Linker, str]:
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="build_digest.py", description=DESCRIPTION)
     sub = top.add_subparsers(dest="command", metavar="COMMAND")
-    pages = sub.add_parser("pages", help="write the digest's Markdown pages into docs/ (the default)",
-                           description="Validate, anchor and write the generated Markdown pages.")
+    pages = sub.add_parser(
+        "pages",
+        help="write the digest's Markdown pages into docs/ (the default)",
+        description="Validate, anchor and write the generated Markdown pages.",
+    )
     pages.add_argument("--out", type=Path, help="folder for the pages (default: ROOT/docs)")
-    pages.add_argument("--preview", action="store_true",
-                       help="build even if some quotes cannot be placed (they are listed on the page)")
-    check = sub.add_parser("check", help="validate and anchor everything; write nothing",
-                           description="Validate every file and place every quote. Exit 1 on any problem.")
+    pages.add_argument(
+        "--preview",
+        action="store_true",
+        help="build even if some quotes cannot be placed (they are listed on the page)",
+    )
+    check = sub.add_parser(
+        "check",
+        help="validate and anchor everything; write nothing",
+        description="Validate every file and place every quote. Exit 1 on any problem.",
+    )
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     for p in (pages, check):
         p.add_argument("--root", type=Path, default=Path("."), help="the digest folder (default: .)")
@@ -51,7 +61,9 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     try:
         if not (root / "articles").is_dir():
-            print(f"{root}: no articles/ folder here; use --root to point at a digest folder", file=sys.stderr)
+            print(
+                f"{root}: no articles/ folder here; use --root to point at a digest folder", file=sys.stderr
+            )
             return 1
         if command == "check":
             anchored = pipeline.check(root)
@@ -67,21 +79,32 @@ def main(argv: list[str] | None = None) -> int:
         for warning in result.warnings:
             print(warning.format(), file=sys.stderr)
         report = write_pages(result.pages, args.out or root / "docs")
-        print(f"{len(report.written)} pages written, {len(report.unchanged)} unchanged, "
-              f"{len(report.removed)} removed: {summary_line(counts(result.anchored))} "
-              f"({time.monotonic() - started:.2f} s)")
+        print(
+            f"{len(report.written)} pages written, {len(report.unchanged)} unchanged, "
+            f"{len(report.removed)} removed: {summary_line(counts(result.anchored))} "
+            f"({time.monotonic() - started:.2f} s)"
+        )
         return 0
     except DigestError as exc:
         if fmt == "json":
-            problems = [{"path": p.loc.path, "line": p.loc.line, "column": p.loc.col, "message": p.message,
-                         "hint": p.hint, "details": list(p.details)} for p in exc.problems]
+            problems = [
+                {
+                    "path": p.loc.path,
+                    "line": p.loc.line,
+                    "column": p.loc.col,
+                    "message": p.message,
+                    "hint": p.hint,
+                    "details": list(p.details),
+                }
+                for p in exc.problems
+            ]
             print(json.dumps({"ok": False, "problems": problems}, indent=1))
         else:
             print(format_report(exc.problems, exc.nothing_written), file=sys.stderr)
         return 1
 
 
-def counts(anchored: pipeline.AnchoredDigest) -> dict[str, int]:
+def counts(anchored: AnchoredDigest) -> dict[str, int]:
     digest = anchored.digest
     return {
         "articles": len(digest.articles),
@@ -93,5 +116,4 @@ def counts(anchored: pipeline.AnchoredDigest) -> dict[str, int]:
 
 
 def summary_line(c: dict[str, int]) -> str:
-    return (f"{c['articles']} articles, {c['notes']} notes, {c['stories']} stories, "
-            f"{c['claims']} claims")
+    return f"{c['articles']} articles, {c['notes']} notes, {c['stories']} stories, {c['claims']} claims"

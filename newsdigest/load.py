@@ -6,7 +6,7 @@ line and column marks) and the article text, or reports why it cannot.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -37,6 +37,8 @@ class InputFile:
     """Lines before the YAML starts (1 for front matter after `---`)."""
     body: str = ""
     body_line: int = 1
+    parsed: bool = True
+    """False when the YAML could not be read (already reported)."""
 
     @property
     def stem(self) -> str:
@@ -80,12 +82,13 @@ def load(root: Path) -> RawDigest:
         text = read_text(root / rel, rel, raw.problems)
         if text is None:
             continue
+        before = len(raw.problems)
         if kind == "article":
             parsed = parse_article(rel, text, raw.problems)
         else:
             parsed = InputFile(rel, kind, parse_yaml(rel, text, 0, raw.problems))
         if parsed is not None:
-            raw.files.append(parsed)
+            raw.files.append(replace(parsed, parsed=len(raw.problems) == before))
     return raw
 
 
@@ -93,10 +96,13 @@ def read_text(path: Path, rel: str, problems: list[Problem]) -> str | None:
     """The file as text with `\\n` line ends and no byte-order mark."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        problems.append(Problem(
-            Loc(rel), f"file is too large ({size / 1048576:.1f} MB; the limit is "
-            f"{MAX_FILE_BYTES // 1048576} MB)", "split it, or check that it is the right file",
-        ))
+        problems.append(
+            Problem(
+                Loc(rel),
+                f"file is too large ({size / 1048576:.1f} MB; the limit is {MAX_FILE_BYTES // 1048576} MB)",
+                "split it, or check that it is the right file",
+            )
+        )
         return None
     data = path.read_bytes()
     try:
@@ -104,10 +110,13 @@ def read_text(path: Path, rel: str, problems: list[Problem]) -> str | None:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        problems.append(Problem(
-            Loc(rel, line, col), f"not valid UTF-8 (byte 0x{data[exc.start]:02x})",
-            "save the file as UTF-8",
-        ))
+        problems.append(
+            Problem(
+                Loc(rel, line, col),
+                f"not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+                "save the file as UTF-8",
+            )
+        )
         return None
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
@@ -116,19 +125,26 @@ def parse_article(rel: str, text: str, problems: list[Problem]) -> InputFile | N
     """Split `---` front matter from the article body."""
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
-        problems.append(Problem(
-            Loc(rel), "missing front matter",
-            "start the file with a line '---', the article's fields, and another '---'",
-        ))
+        problems.append(
+            Problem(
+                Loc(rel),
+                "missing front matter",
+                "start the file with a line '---', the article's fields, and another '---'",
+            )
+        )
         return None
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
     if end is None:
-        problems.append(Problem(
-            Loc(rel), "front matter is not closed", "add a line '---' after the last field",
-        ))
+        problems.append(
+            Problem(
+                Loc(rel),
+                "front matter is not closed",
+                "add a line '---' after the last field",
+            )
+        )
         return None
     node = parse_yaml(rel, "\n".join(lines[1:end]) + "\n", 1, problems)
-    body = "\n".join(lines[end + 1:])
+    body = "\n".join(lines[end + 1 :])
     return InputFile(rel, "article", node, 1, body, end + 2)
 
 
@@ -141,21 +157,30 @@ def parse_yaml(rel: str, text: str, line_offset: int, problems: list[Problem]) -
         line = (mark.line + 1 if mark else 1) + line_offset
         col = mark.column + 1 if mark else 1
         what = exc.problem or exc.context or "invalid YAML"
-        problems.append(Problem(
-            Loc(rel, line, col), f"YAML syntax error: {what}",
-            "check indentation (spaces, not tabs), colons and quotes on this line and the one above",
-        ))
+        problems.append(
+            Problem(
+                Loc(rel, line, col),
+                f"YAML syntax error: {what}",
+                "check indentation (spaces, not tabs), colons and quotes on this line and the one above",
+            )
+        )
         return None
     except (yaml.YAMLError, RecursionError) as exc:
-        problems.append(Problem(Loc(rel), f"YAML could not be read: {type(exc).__name__}",
-                                "simplify the file's structure"))
+        problems.append(
+            Problem(
+                Loc(rel), f"YAML could not be read: {type(exc).__name__}", "simplify the file's structure"
+            )
+        )
         return None
     if node is not None and (bad := shape_problem(node)) is not None:
         reason, mark = bad
-        problems.append(Problem(
-            Loc(rel, mark.line + 1 + line_offset, mark.column + 1), reason,
-            "write each value out in full; anchors (&) and aliases (*) are not supported",
-        ))
+        problems.append(
+            Problem(
+                Loc(rel, mark.line + 1 + line_offset, mark.column + 1),
+                reason,
+                "write each value out in full; anchors (&) and aliases (*) are not supported",
+            )
+        )
         return None
     return node
 

@@ -33,9 +33,9 @@ def parse(source: str) -> list[Token]:
 
 def render_markdown(source: str) -> str:
     """HTML for a note body, conclusion or profile."""
-    return parser().render(source)
+    return str(parser().render(source))
 
 
 def render_inline(source: str) -> str:
     """HTML for one line of inline Markdown, without a wrapping paragraph."""
-    return parser().renderInline(source)
+    return str(parser().renderInline(source))

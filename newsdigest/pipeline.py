@@ -6,7 +6,7 @@ virtual pages), so this module never touches the output.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .anchor import AnchoredDigest, anchor
@@ -21,7 +21,7 @@ from .render.urls import Linker
 class Options:
     strict: bool = True
     """Unplaced quotes fail the build; in preview they become warnings."""
-    linker: Linker = Linker()
+    linker: Linker = field(default_factory=Linker)
     site_name: str = "Annotated news digest"
 
 

@@ -54,8 +54,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         preview = self.config.preview if self.config.preview is not None else self.command == "serve"
-        options = pipeline.Options(strict=not preview, linker=Linker(config.use_directory_urls),
-                                   site_name=config.site_name)
+        options = pipeline.Options(
+            strict=not preview, linker=Linker(config.use_directory_urls), site_name=config.site_name
+        )
         try:
             result = pipeline.build(self.root(config), options)
         except DigestError as exc:
@@ -73,9 +74,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 files.remove(existing)
             files.append(File.generated(config, src_uri, content=text))
         if clashes:
-            raise PluginError("hand-written pages are in the way of generated ones: "
-                              + ", ".join(f"docs/{c}" for c in clashes)
-                              + "\n  hint: rename or move them; the digest never overwrites them")
+            raise PluginError(
+                "hand-written pages are in the way of generated ones: "
+                + ", ".join(f"docs/{c}" for c in clashes)
+                + "\n  hint: rename or move them; the digest never overwrites them"
+            )
         for name in ASSETS:
             data = resources.files("newsdigest.assets").joinpath(name).read_bytes()
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=data))

@@ -26,12 +26,23 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 _TAG = "tag:yaml.org,2002:"
 _TAG_NAMES = {
-    "int": "a number", "float": "a number", "bool": "true/false", "null": "nothing",
-    "timestamp": "a date", "str": "text", "binary": "binary data",
+    "int": "a number",
+    "float": "a number",
+    "bool": "true/false",
+    "null": "nothing",
+    "timestamp": "a date",
+    "str": "text",
+    "binary": "binary data",
 }
 _EXPECTED = {
-    "text": "text", "markdown": "text", "id": "an id", "url": "a web address",
-    "date": "a date", "year": "a year", "bool": "true or false", "lang": "a language tag",
+    "text": "text",
+    "markdown": "text",
+    "id": "an id",
+    "url": "a web address",
+    "date": "a date",
+    "year": "a year",
+    "bool": "true or false",
+    "lang": "a language tag",
 }
 
 
@@ -61,6 +72,10 @@ class Checker:
         self.line_offset = line_offset
         self.problems: list[Problem] = []
         self.locs: dict[Path, Loc] = {}
+        self.partial: dict[Path, dict[str, Any]] = {}
+        """The valid fields of every mapping, even one with problems."""
+        self.valid_items: dict[Path, list[tuple[int, Any]]] = {}
+        """(index, value) of the valid items of every list, even one with problems."""
 
     def loc(self, node: yaml.Node) -> Loc:
         mark = node.start_mark
@@ -75,10 +90,13 @@ class Checker:
     def check_root(self, node: yaml.Node | None, record: Record) -> Any:
         if node is None or (isinstance(node, yaml.ScalarNode) and node.value == ""):
             required = ", ".join(f.name for f in record.fields if f.required)
-            self.problems.append(Problem(
-                Loc(self.path, 1 + self.line_offset, 1), "file is empty",
-                f"it needs these fields: {required}",
-            ))
+            self.problems.append(
+                Problem(
+                    Loc(self.path, 1 + self.line_offset, 1),
+                    "file is empty",
+                    f"it needs these fields: {required}",
+                )
+            )
             return INVALID
         return self.check(node, record, ())
 
@@ -103,8 +121,12 @@ class Checker:
 
     def record(self, node: yaml.Node, record: Record, path: Path) -> Any:
         if not isinstance(node, yaml.MappingNode):
-            return self.fail(node, path, f"expected a mapping (key: value lines), got {self.shape(node)}",
-                             f"write the {record.name} as `key: value` lines")
+            return self.fail(
+                node,
+                path,
+                f"expected a mapping (key: value lines), got {self.shape(node)}",
+                f"write the {record.name} as `key: value` lines",
+            )
         names = [f.name for f in record.fields]
         result: dict[str, Any] = {}
         seen: set[str] = set()
@@ -112,9 +134,13 @@ class Checker:
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             spec = record.field(key) if isinstance(key, str) else None
-            if spec is None:
-                self.fail(key_node, path, f"unknown field '{key}'",
-                               f"{suggest(str(key), names)}Allowed: {', '.join(names)}")
+            if key is None or spec is None:
+                self.fail(
+                    key_node,
+                    path,
+                    f"unknown field '{key}'",
+                    f"{suggest(str(key), names)}Allowed: {', '.join(names)}",
+                )
                 ok = False
                 continue
             if key in seen:
@@ -131,29 +157,47 @@ class Checker:
             if spec.required and spec.name not in seen:
                 self.missing(node, path, spec, record)
                 ok = False
+        self.partial[path] = result
         return result if ok else INVALID
 
     def missing(self, node: yaml.Node, path: Path, spec: Field, record: Record) -> Any:
         required = ", ".join(f.name for f in record.fields if f.required)
-        return self.fail(node, path, f"missing required field '{spec.name}'",
-                         f"add `{spec.name}:`; a {record.name} needs: {required}")
+        return self.fail(
+            node,
+            path,
+            f"missing required field '{spec.name}'",
+            f"add `{spec.name}:`; required for each {record.name}: {required}",
+        )
 
     def sequence(self, node: yaml.Node, ftype: ListOf, path: Path) -> Any:
         if not isinstance(node, yaml.SequenceNode):
             if ftype.min_items and isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "null":
                 return self.fail(node, path, "is empty", f"give at least {ftype.min_items}")
-            return self.fail(node, path, f"expected a list, got {self.shape(node)}",
-                             "write one `- item` per line, or [a, b] on one line")
+            return self.fail(
+                node,
+                path,
+                f"expected a list, got {self.shape(node)}",
+                "write one `- item` per line, or [a, b] on one line",
+            )
         if len(node.value) < ftype.min_items:
-            return self.fail(node, path, f"needs at least {ftype.min_items} item"
-                             f"{'s' if ftype.min_items > 1 else ''}", "add one")
+            return self.fail(
+                node,
+                path,
+                f"needs at least {ftype.min_items} item{'s' if ftype.min_items > 1 else ''}",
+                "add at least one entry",
+            )
         items = [self.check(child, ftype.item, path + (i,)) for i, child in enumerate(node.value)]
+        self.valid_items[path] = [(i, v) for i, v in enumerate(items) if v is not INVALID]
         return INVALID if any(v is INVALID for v in items) else items
 
     def id_map(self, node: yaml.Node, ftype: MapOf, path: Path) -> Any:
         if not isinstance(node, yaml.MappingNode):
-            return self.fail(node, path, f"expected a mapping of ids, got {self.shape(node)}",
-                             "write one `id:` line per entry")
+            return self.fail(
+                node,
+                path,
+                f"expected a mapping of ids, got {self.shape(node)}",
+                "write one `id:` line per entry",
+            )
         result: dict[str, Any] = {}
         ok = True
         for key_node, value_node in node.value:
@@ -176,46 +220,75 @@ class Checker:
         if value is INVALID or value in ftype.values:
             return value
         allowed = list(ftype.values)
-        return self.fail(node, path, f"'{value}' is not one of the allowed values",
-                         f"{suggest(value, allowed)}Allowed: {', '.join(allowed)}")
+        return self.fail(
+            node,
+            path,
+            f"'{value}' is not one of the allowed values",
+            f"{suggest(value, allowed)}Allowed: {', '.join(allowed)}",
+        )
 
     def scalar(self, node: yaml.Node, ftype: Scalar, path: Path) -> Any:
         want = _EXPECTED[ftype.kind]
         if not isinstance(node, yaml.ScalarNode):
-            return self.fail(node, path, f"expected {want}, got {self.shape(node)}",
-                             "give a single value on this line")
+            return self.fail(
+                node, path, f"expected {want}, got {self.shape(node)}", "give a single value on this line"
+            )
         tag = node.tag.removeprefix(_TAG)
         value = node.value
         if ftype.kind == "bool":
             if tag != "bool":
-                return self.fail(node, path, f"expected true or false, got {self.shape(node)}",
-                                 "write `true` or `false` without quotes")
+                return self.fail(
+                    node,
+                    path,
+                    f"expected true or false, got {self.shape(node)}",
+                    "write `true` or `false` without quotes",
+                )
             return value.lower() in ("true", "yes", "on")
         if ftype.kind == "year":
             if tag != "int" or not 1000 <= int(value) <= 2999:
-                return self.fail(node, path, f"expected a year, got '{value}'", "write four digits, e.g. 2012")
+                return self.fail(
+                    node, path, f"expected a year, got '{value}'", "write four digits, e.g. 2012"
+                )
             return int(value)
         if ftype.kind == "date":
             return self.date(node, value, path)
         if tag != "str":
-            return self.fail(node, path, f"expected {want}, got {self.shape(node)} ({value or 'empty'})",
-                             "put the value in quotes" if value else "write a value after the colon")
+            return self.fail(
+                node,
+                path,
+                f"expected {want}, got {self.shape(node)} ({value or 'empty'})",
+                "put the value in quotes" if value else "write a value after the colon",
+            )
         if not value.strip():
             return self.fail(node, path, "is empty", "write a value, or remove the line if it is optional")
         return self.text(node, ftype.kind, value, path)
 
     def text(self, node: yaml.Node, kind: str, value: str, path: Path) -> Any:
         if kind == "id" and not _ID.match(value):
-            return self.fail(node, path, f"'{value}' is not a valid id",
-                             f"use lowercase letters, digits and single hyphens{slug_hint(value)}")
+            return self.fail(
+                node,
+                path,
+                f"'{value}' is not a valid id",
+                f"use lowercase letters, digits and single hyphens{slug_hint(value)}",
+            )
         if kind == "url":
             parts = urlsplit(value.strip())
-            if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value.strip()):
-                return self.fail(node, path, f"'{value}' is not a web address",
-                                 "give the full address starting with https:// or http://")
+            if (
+                parts.scheme not in ("http", "https")
+                or not parts.netloc
+                or any(c.isspace() for c in value.strip())
+            ):
+                return self.fail(
+                    node,
+                    path,
+                    f"'{value}' is not a web address",
+                    "give the full address starting with https:// or http://",
+                )
             return value.strip()
         if kind == "lang" and not _LANG.match(value):
-            return self.fail(node, path, f"'{value}' is not a language tag", "use a tag such as en, fr or pt-BR")
+            return self.fail(
+                node, path, f"'{value}' is not a language tag", "use a tag such as en, fr or pt-BR"
+            )
         return value.strip() if kind in ("text", "id", "lang") else value
 
     def date(self, node: yaml.Node, value: str, path: Path) -> Any:

@@ -52,12 +52,21 @@ def check_targets(pages: dict[str, str], out_dir: Path, owned: set[str]) -> None
     for rel in pages:
         target = (out_dir / rel).resolve()
         if root not in target.parents:
-            problems.append(Problem(Loc(rel), "page would be written outside the output folder",
-                                    "this is a bug or a hostile file name; nothing was written"))
+            problems.append(
+                Problem(
+                    Loc(rel),
+                    "page would be written outside the output folder",
+                    "this is a bug or a hostile file name; nothing was written",
+                )
+            )
         elif target.exists() and rel not in owned:
-            problems.append(Problem(
-                Loc(f"{out_dir.name}/{rel}"), "a hand-written file is in the way of a generated page",
-                "rename or move the hand-written file; the digest never overwrites it"))
+            problems.append(
+                Problem(
+                    Loc(f"{out_dir.name}/{rel}"),
+                    "a hand-written file is in the way of a generated page",
+                    "rename or move the hand-written file; the digest never overwrites it",
+                )
+            )
     if problems:
         raise DigestError(problems)
 

@@ -12,8 +12,9 @@ Pages = dict[str, str]
 """Page path relative to the docs folder -> page source."""
 
 
-def render(anchored: AnchoredDigest, linker: urls.Linker | None = None,
-           site_name: str = "Annotated news digest") -> Pages:
+def render(
+    anchored: AnchoredDigest, linker: urls.Linker | None = None, site_name: str = "Annotated news digest"
+) -> Pages:
     linker = linker or urls.Linker()
     digest = anchored.digest
     pages: Pages = {

@@ -33,8 +33,10 @@ def header(digest: Digest, placed: AnchoredArticle, linker: urls.Linker) -> str:
     parts = [f'<p class="dn-facts">{" · ".join(facts)}</p>']
     if a.subtitle:
         parts.append(f'<p class="dn-subtitle">{esc(a.subtitle)}</p>')
-    parts.append(f'<p class="dn-story-link">Story: <a href="{linker.href(src, urls.story_page(story.id))}">'
-                 f"{esc(story.title)}</a></p>")
+    parts.append(
+        f'<p class="dn-story-link">Story: <a href="{linker.href(src, urls.story_page(story.id))}">'
+        f"{esc(story.title)}</a></p>"
+    )
     return f'<div class="dn-card">{"".join(parts)}</div>'
 
 
@@ -43,7 +45,8 @@ def note_html(note: Note, placed: bool) -> str:
     back = f'<a class="dn-back" href="#hl-{note.id}">Back to the passage</a> · ' if placed else ""
     return (
         f'<section class="dn-note dn-{note.kind}">'
-        f'<h3 id="note-{note.id}">{badge("kind", note.kind, kind)} <q>{esc(plain(note.quote.text, 120))}</q></h3>'
+        f'<h3 id="note-{note.id}">{badge("kind", note.kind, kind)} '
+        f"<q>{esc(plain(note.quote.text, 120))}</q></h3>"
         f"{md_block(note.body)}"
         f"{sources_list(note.sources)}"
         f'<p class="dn-note-links">{back}<a class="dn-permalink" href="#note-{note.id}">Permalink</a></p>'
@@ -57,7 +60,7 @@ def claims_box(digest: Digest, placed: AnchoredArticle, linker: urls.Linker) -> 
     src = urls.article_page(placed.article.id)
     items = "".join(
         f'<li><a href="{linker.href(src, urls.story_page(claim.story), f"claim-{claim.id}")}">'
-        f"{esc(claim.claim)}</a> (<a href=\"#{mark.dom_id}\">passage</a>)</li>"
+        f'{esc(claim.claim)}</a> (<a href="#{mark.dom_id}">passage</a>)</li>'
         for claim, mark in sorted(placed.claims, key=lambda cm: cm[1].start)
     )
     return f'<aside class="dn-claims"><h2 id="claims">Claims in this article</h2><ul>{items}</ul></aside>'
@@ -67,8 +70,10 @@ def render_article_page(digest: Digest, placed: AnchoredArticle, linker: urls.Li
     a = placed.article
     starts = {h.target: h.start for h in placed.highlights if h.kind != "claim"}
     parts = [header(digest, placed, linker)]
-    parts.append(f'<div class="dn-text" lang="{esc(a.language)}">\n'
-                 f"{render_article(placed.rendered, placed.highlights, mark_attrs)}</div>")
+    parts.append(
+        f'<div class="dn-text" lang="{esc(a.language)}">\n'
+        f"{render_article(placed.rendered, placed.highlights, mark_attrs)}</div>"
+    )
     parts.append(claims_box(digest, placed, linker))
     shown = sorted((n for n in placed.notes if n.id in starts), key=lambda n: starts[n.id])
     if shown:
@@ -78,8 +83,11 @@ def render_article_page(digest: Digest, placed: AnchoredArticle, linker: urls.Li
         parts.append(
             '<div class="dn-unplaced admonition warning"><p class="admonition-title">'
             "These notes could not be placed in the current text</p>"
-            + "".join(note_html(n, False) for n in placed.unplaced) + "</div>"
+            + "".join(note_html(n, False) for n in placed.unplaced)
+            + "</div>"
         )
     outlet = digest.outlets[a.outlet].name
-    description = f"{ARTICLE_TYPES[a.type]} by {', '.join(a.authors)} ({outlet}), with {len(placed.notes)} notes."
+    description = (
+        f"{ARTICLE_TYPES[a.type]} by {', '.join(a.authors)} ({outlet}), with {len(placed.notes)} notes."
+    )
     return page(a.title, description, "\n".join(p for p in parts if p))

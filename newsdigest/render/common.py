@@ -10,8 +10,20 @@ from html import escape
 from .. import markdown
 from ..model import Source
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July",
-          "August", "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def esc(text: str) -> str:
@@ -69,8 +81,13 @@ def plain(source: str, limit: int = 160) -> str:
     words = []
     for block in markdown.parse(source):
         for t in block.children or ():
-            words.append(" " if t.type in ("softbreak", "hardbreak") else
-                         t.content if t.type in ("text", "text_special", "code_inline") else "")
+            words.append(
+                " "
+                if t.type in ("softbreak", "hardbreak")
+                else t.content
+                if t.type in ("text", "text_special", "code_inline")
+                else ""
+            )
         words.append(" ")
     text = " ".join("".join(words).split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

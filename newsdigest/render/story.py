@@ -33,11 +33,15 @@ def claim_rows(anchored: AnchoredDigest, story: Story, claim: Claim, linker: url
         a = digest.articles[statement.article]
         label = esc(digest.outlets[a.outlet].name)
         if statement.quote is None:
-            cells.append(f'<td class="dn-cell dn-not-mentioned" data-label="{label}"><em>Not mentioned</em></td>')
+            cells.append(
+                f'<td class="dn-cell dn-not-mentioned" data-label="{label}"><em>Not mentioned</em></td>'
+            )
             continue
         href = linker.href(src, urls.article_page(a.id), f"cl-{claim.id}")
-        cells.append(f'<td class="dn-cell" data-label="{label}"><a class="dn-quote" href="{href}">'
-                     f"<q>{esc(plain(statement.quote.text, 400))}</q></a></td>")
+        cells.append(
+            f'<td class="dn-cell" data-label="{label}"><a class="dn-quote" href="{href}">'
+            f"<q>{esc(plain(statement.quote.text, 400))}</q></a></td>"
+        )
     rating = f" {badge('rating', claim.rating, 'Rating: ' + RATINGS[claim.rating])}" if claim.rating else ""
     head = f'<tr class="dn-claim" id="claim-{claim.id}"><th scope="row">{esc(claim.claim)}{rating}</th>'
     conclusion = (
@@ -51,7 +55,7 @@ def claim_rows(anchored: AnchoredDigest, story: Story, claim: Claim, linker: url
 def render_story_page(anchored: AnchoredDigest, story: Story, linker: urls.Linker) -> str:
     digest = anchored.digest
     columns = "".join(
-        f"<th scope=\"col\">{esc(digest.outlets[digest.articles[a].outlet].name)}"
+        f'<th scope="col">{esc(digest.outlets[digest.articles[a].outlet].name)}'
         f"<br>{badge('type', digest.articles[a].type, ARTICLE_TYPES[digest.articles[a].type])}</th>"
         for a in story.articles
     )
@@ -60,12 +64,16 @@ def render_story_page(anchored: AnchoredDigest, story: Story, linker: urls.Linke
         f"<tbody>{''.join(claim_rows(anchored, story, c, linker) for c in story.claims)}</tbody></table>"
     )
     tags = "".join(f'<span class="dn-tag">{esc(t)}</span>' for t in story.tags)
-    body = "\n".join([
-        f'<p class="dn-facts">{time_tag(story.date)}{" · " + tags if tags else ""}</p>',
-        f'<div class="dn-summary">{md_block(story.summary)}</div>',
-        '<h2 id="coverage">Coverage</h2>',
-        coverage(anchored, story, linker),
-        '<h2 id="claims">Claim comparison</h2>',
-        f'<div class="dn-compare-wrap">{table}</div>' if story.claims else "<p>No claims compared yet.</p>",
-    ])
+    body = "\n".join(
+        [
+            f'<p class="dn-facts">{time_tag(story.date)}{" · " + tags if tags else ""}</p>',
+            f'<div class="dn-summary">{md_block(story.summary)}</div>',
+            '<h2 id="coverage">Coverage</h2>',
+            coverage(anchored, story, linker),
+            '<h2 id="claims">Claim comparison</h2>',
+            f'<div class="dn-compare-wrap">{table}</div>'
+            if story.claims
+            else "<p>No claims compared yet.</p>",
+        ]
+    )
     return page(story.title, plain(story.summary), body)

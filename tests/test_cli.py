@@ -1,0 +1,145 @@
+"""The command line as an editor uses it: exit codes, output, and what is written."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from support import run_cli
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_pages_are_written_then_left_alone(mini: Path) -> None:
+    first = run_cli("pages", "--root", str(mini))
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("8 pages written, 0 unchanged, 0 removed: 2 articles, 3 notes, 1 stories, 2 claims")
+    docs = mini / "docs"
+    assert (docs / "articles" / "daily-report.md").is_file()
+    stamps = {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")}
+    second = run_cli("pages", "--root", str(mini))
+    assert second.stdout.startswith("0 pages written, 8 unchanged, 0 removed")
+    assert {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")} == stamps
+
+
+def test_hand_written_pages_survive(mini: Path) -> None:
+    about = (mini / "docs" / "about.md").read_bytes()
+    assert run_cli("pages", "--root", str(mini)).returncode == 0
+    (mini / "annotations" / "outlets.yml").write_text(
+        (mini / "annotations" / "outlets.yml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    assert run_cli("pages", "--root", str(mini)).returncode == 0
+    assert (mini / "docs" / "about.md").read_bytes() == about
+
+
+def test_hand_written_file_in_the_way_is_not_overwritten(mini: Path) -> None:
+    mine = mini / "docs" / "glossary.md"
+    mine.write_text("# My glossary\n", encoding="utf-8")
+    result = run_cli("pages", "--root", str(mini))
+    assert result.returncode == 1
+    assert result.stderr == (
+        "docs/glossary.md:1:1: a hand-written file is in the way of a generated page\n"
+        "  hint: rename or move the hand-written file; the digest never overwrites it\n"
+        "Build failed: 1 error in 1 file. Nothing was written.\n"
+    )
+    assert mine.read_text(encoding="utf-8") == "# My glossary\n"
+    assert not (mini / "docs" / "articles").exists()
+
+
+def test_removed_article_page_is_deleted(mini: Path) -> None:
+    assert run_cli("pages", "--root", str(mini)).returncode == 0
+    story = mini / "annotations" / "stories" / "bridge-vote.yml"
+    text = story.read_text(encoding="utf-8")
+    story.write_text(text.replace("daily-report, weekly-view", "daily-report"), encoding="utf-8")
+    # drop the opinion piece and every reference to it
+    (mini / "articles" / "weekly-view.md").unlink()
+    (mini / "annotations" / "weekly-view.yml").unlink()
+    story.write_text(
+        story.read_text(encoding="utf-8")
+        .replace('      weekly-view:\n        quote: \'costing "€40 million"\'\n', "")
+        .replace("      weekly-view:\n        not_mentioned: true\n", ""),
+        encoding="utf-8",
+    )
+    result = run_cli("pages", "--root", str(mini))
+    assert result.returncode == 0, result.stderr
+    assert "1 removed" in result.stdout
+    assert not (mini / "docs" / "articles" / "weekly-view.md").exists()
+
+
+def test_errors_leave_output_untouched(mini: Path) -> None:
+    assert run_cli("pages", "--root", str(mini)).returncode == 0
+    before = snapshot(mini / "docs")
+    notes = mini / "annotations" / "daily-report.yml"
+    notes.write_text(notes.read_text(encoding="utf-8").replace("kind: context", "kind: contxt"), encoding="utf-8")
+    result = run_cli("pages", "--root", str(mini))
+    assert result.returncode == 1
+    assert result.stderr.endswith("Build failed: 1 error in 1 file. Nothing was written.\n")
+    assert "did you mean 'context'?" in result.stderr
+    assert snapshot(mini / "docs") == before
+
+
+def test_check_reports_all_errors_at_once(mini: Path) -> None:
+    notes = mini / "annotations" / "daily-report.yml"
+    notes.write_text(
+        notes.read_text(encoding="utf-8").replace("kind: context", "kind: contxt").replace("voted 9", "voted 8"),
+        encoding="utf-8",
+    )
+    (mini / "annotations" / "outlets.yml").write_text(
+        (mini / "annotations" / "outlets.yml").read_text(encoding="utf-8").replace("founded: 2010", "founded: soon"),
+        encoding="utf-8",
+    )
+    result = run_cli("check", "--root", str(mini))
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if not line.startswith("  ")]
+    assert lines == [
+        "annotations/daily-report.yml:4:12: notes[0].quote not found in articles/daily-report.md",
+        "annotations/daily-report.yml:13:11: notes[1].kind: 'contxt' is not one of the allowed values",
+        "annotations/outlets.yml:18:14: outlets[1].founded: expected a year, got 'soon'",
+        "Build failed: 3 errors in 2 files. Nothing was written.",
+    ]
+
+
+def test_check_json(mini: Path) -> None:
+    ok = run_cli("check", "--root", str(mini), "--format", "json")
+    assert ok.returncode == 0
+    assert json.loads(ok.stdout) == {
+        "ok": True, "problems": [], "articles": 2, "notes": 3, "stories": 1, "claims": 2, "unplaced": 0,
+    }
+    notes = mini / "annotations" / "weekly-view.yml"
+    notes.write_text(notes.read_text(encoding="utf-8").replace("vanity project", "vanity projects"), encoding="utf-8")
+    bad = run_cli("check", "--root", str(mini), "--format", "json")
+    assert bad.returncode == 1
+    report = json.loads(bad.stdout)
+    assert report["ok"] is False
+    [problem] = report["problems"]
+    assert (problem["path"], problem["line"], problem["column"]) == ("annotations/weekly-view.yml", 3, 12)
+    assert problem["message"] == "notes[0].quote not found in articles/weekly-view.md"
+
+
+def test_preview_builds_with_unplaced_notes(mini: Path) -> None:
+    notes = mini / "annotations" / "weekly-view.yml"
+    notes.write_text(notes.read_text(encoding="utf-8").replace("vanity project", "vanity projects"), encoding="utf-8")
+    strict = run_cli("pages", "--root", str(mini))
+    assert strict.returncode == 1
+    preview = run_cli("pages", "--root", str(mini), "--preview")
+    assert preview.returncode == 0, preview.stderr
+    assert "warning: notes[0].quote not found" in preview.stderr
+    page = (mini / "docs" / "articles" / "weekly-view.md").read_text(encoding="utf-8")
+    assert "These notes could not be placed in the current text" in page
+    assert 'id="note-vanity"' in page
+    assert 'id="hl-vanity"' not in page
+
+
+def test_no_articles_folder(tmp_path: Path) -> None:
+    result = run_cli("check", "--root", str(tmp_path))
+    assert result.returncode == 1
+    assert result.stderr == f"{tmp_path}: no articles/ folder here; use --root to point at a digest folder\n"
+
+
+def test_help_lists_commands() -> None:
+    result = run_cli("--help")
+    assert result.returncode == 0
+    for command in ("pages", "check"):
+        assert command in result.stdout

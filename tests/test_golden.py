@@ -1,0 +1,41 @@
+"""Golden files: the generated Markdown of each case folder, byte for byte.
+
+Regenerate after an intended change with:
+    python -m pytest tests/test_golden.py --update-goldens
+and review the diff before committing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from support import FIXTURES
+
+from newsdigest import pipeline
+
+GOLDEN = Path(__file__).parent / "golden"
+CASES = sorted(p.name for p in FIXTURES.iterdir() if (p / "articles").is_dir())
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_generated_pages_match_golden_files(case: str, update_goldens: bool) -> None:
+    pages = pipeline.build(FIXTURES / case).pages
+    expected_dir = GOLDEN / case
+    if update_goldens:
+        for old in expected_dir.rglob("*.md"):
+            old.unlink()
+        for rel, text in pages.items():
+            (expected_dir / rel).parent.mkdir(parents=True, exist_ok=True)
+            (expected_dir / rel).write_text(text, encoding="utf-8")
+    expected = {p.relative_to(expected_dir).as_posix(): p.read_text(encoding="utf-8")
+                for p in expected_dir.rglob("*.md")}
+    assert sorted(pages) == sorted(expected), "pages added or removed; rerun with --update-goldens"
+    for rel, text in pages.items():
+        assert text == expected[rel], f"{rel} differs from tests/golden/{case}/{rel}"
+
+
+def test_output_is_deterministic() -> None:
+    first = pipeline.build(FIXTURES / "mini").pages
+    second = pipeline.build(FIXTURES / "mini").pages
+    assert first == second

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -29,3 +30,23 @@ def run_mkdocs(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=300,
     )
+
+
+def copy_digest(src: Path, dest: Path) -> Path:
+    ignore = shutil.ignore_patterns("site", ".digest-manifest.json", "__pycache__")
+    shutil.copytree(src, dest, ignore=ignore)
+    return dest
+
+
+def copy_sample(dest: Path) -> Path:
+    """The repository's sample digest without any generated file."""
+    dest.mkdir(parents=True)
+    for name in ("articles", "annotations"):
+        shutil.copytree(REPO / name, dest / name)
+    shutil.copy2(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    (dest / "docs").mkdir()
+    generated = {"index.md", "glossary.md"}
+    for page in (REPO / "docs").glob("*.md"):
+        if page.name not in generated:
+            shutil.copy2(page, dest / "docs" / page.name)
+    return dest

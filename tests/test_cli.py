@@ -9,13 +9,17 @@ from support import run_cli
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def test_pages_are_written_then_left_alone(mini: Path) -> None:
     first = run_cli("pages", "--root", str(mini))
     assert first.returncode == 0, first.stderr
-    assert first.stdout.startswith("8 pages written, 0 unchanged, 0 removed: 2 articles, 3 notes, 1 stories, 2 claims")
+    assert first.stdout.startswith(
+        "8 pages written, 0 unchanged, 0 removed: 2 articles, 3 notes, 1 stories, 2 claims"
+    )
     docs = mini / "docs"
     assert (docs / "articles" / "daily-report.md").is_file()
     stamps = {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")}
@@ -58,7 +62,7 @@ def test_removed_article_page_is_deleted(mini: Path) -> None:
     (mini / "annotations" / "weekly-view.yml").unlink()
     story.write_text(
         story.read_text(encoding="utf-8")
-        .replace('      weekly-view:\n        quote: \'costing "€40 million"\'\n', "")
+        .replace("      weekly-view:\n        quote: 'costing \"€40 million\"'\n", "")
         .replace("      weekly-view:\n        not_mentioned: true\n", ""),
         encoding="utf-8",
     )
@@ -72,7 +76,9 @@ def test_errors_leave_output_untouched(mini: Path) -> None:
     assert run_cli("pages", "--root", str(mini)).returncode == 0
     before = snapshot(mini / "docs")
     notes = mini / "annotations" / "daily-report.yml"
-    notes.write_text(notes.read_text(encoding="utf-8").replace("kind: context", "kind: contxt"), encoding="utf-8")
+    notes.write_text(
+        notes.read_text(encoding="utf-8").replace("kind: context", "kind: contxt"), encoding="utf-8"
+    )
     result = run_cli("pages", "--root", str(mini))
     assert result.returncode == 1
     assert result.stderr.endswith("Build failed: 1 error in 1 file. Nothing was written.\n")
@@ -83,11 +89,15 @@ def test_errors_leave_output_untouched(mini: Path) -> None:
 def test_check_reports_all_errors_at_once(mini: Path) -> None:
     notes = mini / "annotations" / "daily-report.yml"
     notes.write_text(
-        notes.read_text(encoding="utf-8").replace("kind: context", "kind: contxt").replace("voted 9", "voted 8"),
+        notes.read_text(encoding="utf-8")
+        .replace("kind: context", "kind: contxt")
+        .replace("voted 9", "voted 8"),
         encoding="utf-8",
     )
     (mini / "annotations" / "outlets.yml").write_text(
-        (mini / "annotations" / "outlets.yml").read_text(encoding="utf-8").replace("founded: 2010", "founded: soon"),
+        (mini / "annotations" / "outlets.yml")
+        .read_text(encoding="utf-8")
+        .replace("founded: 2010", "founded: soon"),
         encoding="utf-8",
     )
     result = run_cli("check", "--root", str(mini))
@@ -105,10 +115,18 @@ def test_check_json(mini: Path) -> None:
     ok = run_cli("check", "--root", str(mini), "--format", "json")
     assert ok.returncode == 0
     assert json.loads(ok.stdout) == {
-        "ok": True, "problems": [], "articles": 2, "notes": 3, "stories": 1, "claims": 2, "unplaced": 0,
+        "ok": True,
+        "problems": [],
+        "articles": 2,
+        "notes": 3,
+        "stories": 1,
+        "claims": 2,
+        "unplaced": 0,
     }
     notes = mini / "annotations" / "weekly-view.yml"
-    notes.write_text(notes.read_text(encoding="utf-8").replace("vanity project", "vanity projects"), encoding="utf-8")
+    notes.write_text(
+        notes.read_text(encoding="utf-8").replace("vanity project", "vanity projects"), encoding="utf-8"
+    )
     bad = run_cli("check", "--root", str(mini), "--format", "json")
     assert bad.returncode == 1
     report = json.loads(bad.stdout)
@@ -120,7 +138,9 @@ def test_check_json(mini: Path) -> None:
 
 def test_preview_builds_with_unplaced_notes(mini: Path) -> None:
     notes = mini / "annotations" / "weekly-view.yml"
-    notes.write_text(notes.read_text(encoding="utf-8").replace("vanity project", "vanity projects"), encoding="utf-8")
+    notes.write_text(
+        notes.read_text(encoding="utf-8").replace("vanity project", "vanity projects"), encoding="utf-8"
+    )
     strict = run_cli("pages", "--root", str(mini))
     assert strict.returncode == 1
     preview = run_cli("pages", "--root", str(mini), "--preview")

@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support import FIXTURES
 
 from newsdigest import pipeline
+from support import FIXTURES
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(p.name for p in FIXTURES.iterdir() if (p / "articles").is_dir())
@@ -28,8 +28,10 @@ def test_generated_pages_match_golden_files(case: str, update_goldens: bool) -> 
         for rel, text in pages.items():
             (expected_dir / rel).parent.mkdir(parents=True, exist_ok=True)
             (expected_dir / rel).write_text(text, encoding="utf-8")
-    expected = {p.relative_to(expected_dir).as_posix(): p.read_text(encoding="utf-8")
-                for p in expected_dir.rglob("*.md")}
+    expected = {
+        p.relative_to(expected_dir).as_posix(): p.read_text(encoding="utf-8")
+        for p in expected_dir.rglob("*.md")
+    }
     assert sorted(pages) == sorted(expected), "pages added or removed; rerun with --update-goldens"
     for rel, text in pages.items():
         assert text == expected[rel], f"{rel} differs from tests/golden/{case}/{rel}"

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from . import pipeline
 from .anchor import AnchoredDigest
-from .errors import DigestError, format_report
+from .errors import DigestError, Problem, format_report, sort_problems
 from .render.urls import Linker
+from .report import report_text
 from .write import write_pages
 
 DESCRIPTION = "Build an annotated news digest: articles + YAML annotations -> MkDocs pages."
@@ -48,6 +49,7 @@ def parser() -> argparse.ArgumentParser:
         description="Validate every file and place every quote. Exit 1 on any problem.",
     )
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    check.add_argument("--strict", action="store_true", help="treat warnings (such as draft notes) as errors")
     for p in (pages, check):
         p.add_argument("--root", type=Path, default=Path("."), help="the digest folder (default: .)")
     return top
@@ -66,11 +68,13 @@ def main(argv: list[str] | None = None) -> int:
             )
             return 1
         if command == "check":
-            anchored = pipeline.check(root)
+            anchored, report = pipeline.check(root, strict=args.strict)
             summary = counts(anchored)
             if fmt == "json":
-                print(json.dumps({"ok": True, "problems": [], **summary}, indent=1))
+                flags = [problem_json(p) for p in report.flags]
+                print(json.dumps({"ok": True, "problems": [], "flags": flags, **summary}, indent=1))
             else:
+                print(report_text(report))
                 print(f"OK: {summary_line(summary)} ({time.monotonic() - started:.2f} s)")
             return 0
         linker, site_name = site_settings(root)
@@ -78,30 +82,32 @@ def main(argv: list[str] | None = None) -> int:
         result = pipeline.build(root, options)
         for warning in result.warnings:
             print(warning.format(), file=sys.stderr)
-        report = write_pages(result.pages, args.out or root / "docs")
+        written = write_pages(result.pages, args.out or root / "docs")
         print(
-            f"{len(report.written)} pages written, {len(report.unchanged)} unchanged, "
-            f"{len(report.removed)} removed: {summary_line(counts(result.anchored))} "
+            f"{len(written.written)} pages written, {len(written.unchanged)} unchanged, "
+            f"{len(written.removed)} removed: {summary_line(counts(result.anchored))} "
             f"({time.monotonic() - started:.2f} s)"
         )
         return 0
     except DigestError as exc:
         if fmt == "json":
-            problems = [
-                {
-                    "path": p.loc.path,
-                    "line": p.loc.line,
-                    "column": p.loc.col,
-                    "message": p.message,
-                    "hint": p.hint,
-                    "details": list(p.details),
-                }
-                for p in exc.problems
-            ]
+            problems = [problem_json(p) for p in sort_problems(exc.problems)]
             print(json.dumps({"ok": False, "problems": problems}, indent=1))
         else:
             print(format_report(exc.problems, exc.nothing_written), file=sys.stderr)
         return 1
+
+
+def problem_json(p: Problem) -> dict[str, object]:
+    return {
+        "path": p.loc.path,
+        "line": p.loc.line,
+        "column": p.loc.col,
+        "message": p.message,
+        "hint": p.hint,
+        "details": list(p.details),
+        "warning": p.warning,
+    }
 
 
 def counts(anchored: AnchoredDigest) -> dict[str, int]:
@@ -116,4 +122,5 @@ def counts(anchored: AnchoredDigest) -> dict[str, int]:
 
 
 def summary_line(c: dict[str, int]) -> str:
-    return f"{c['articles']} articles, {c['notes']} notes, {c['stories']} stories, {c['claims']} claims"
+    stories = "story" if c["stories"] == 1 else "stories"
+    return f"{c['articles']} articles, {c['notes']} notes, {c['stories']} {stories}, {c['claims']} claims"

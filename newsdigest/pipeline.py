@@ -15,6 +15,9 @@ from .errors import DigestError, Problem
 from .load import load
 from .render import Pages, render
 from .render.urls import Linker
+from .report import BuildReport, build_report, report_page
+
+REPORT_PAGE = "report.md"
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,24 +32,56 @@ class Options:
 class Result:
     pages: Pages
     anchored: AnchoredDigest
+    report: BuildReport
     warnings: list[Problem]
 
 
-def check(root: Path) -> AnchoredDigest:
-    """Load, validate and anchor; raise with every problem found."""
+def check(root: Path, strict: bool = False) -> tuple[AnchoredDigest, BuildReport]:
+    """Load, validate and anchor; raise with every problem found.
+
+    With `strict`, the report's flags (such as draft notes) are errors too.
+    """
     digest, problems = assemble(load(root))
     anchored = anchor(digest)
     problems += anchored.problems
+    report = build_report(anchored)
+    if strict:
+        problems += [replace(p, warning=False) for p in report.flags if p not in anchored.problems]
     if problems:
         raise DigestError(problems)
-    return anchored
+    return anchored, report
 
 
-def build(root: Path, options: Options = Options()) -> Result:
-    """Pages for the digest in `root`, or DigestError with every problem."""
+def build(root: Path, options: Options | None = None) -> Result:
+    """Pages for the digest in `root`, or DigestError with every problem.
+
+    A strict (publishing) build leaves draft notes out; a preview shows them.
+    """
+    options = options or Options()
     digest, problems = assemble(load(root))
     anchored = anchor(digest)
     if problems or (options.strict and anchored.problems):
         raise DigestError(problems + anchored.problems)
+    report = build_report(anchored)
+    published = without_drafts(anchored) if options.strict else anchored
+    pages = render(published, options.linker, options.site_name)
+    pages[REPORT_PAGE] = report_page(report)
     warnings = [replace(p, warning=True) for p in anchored.problems]
-    return Result(render(anchored, options.linker, options.site_name), anchored, warnings)
+    return Result(dict(sorted(pages.items())), anchored, report, warnings)
+
+
+def without_drafts(anchored: AnchoredDigest) -> AnchoredDigest:
+    """The anchored digest with draft notes and their highlights removed."""
+    articles = {}
+    for article_id, placed in anchored.articles.items():
+        drafts = {n.id for n in placed.notes if n.draft}
+        if not drafts:
+            articles[article_id] = placed
+            continue
+        articles[article_id] = replace(
+            placed,
+            notes=tuple(n for n in placed.notes if not n.draft),
+            highlights=[h for h in placed.highlights if h.kind == "claim" or h.target not in drafts],
+            unplaced=[n for n in placed.unplaced if not n.draft],
+        )
+    return replace(anchored, articles=articles)

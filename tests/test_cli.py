@@ -18,13 +18,13 @@ def test_pages_are_written_then_left_alone(mini: Path) -> None:
     first = run_cli("pages", "--root", str(mini))
     assert first.returncode == 0, first.stderr
     assert first.stdout.startswith(
-        "8 pages written, 0 unchanged, 0 removed: 2 articles, 3 notes, 1 stories, 2 claims"
+        "9 pages written, 0 unchanged, 0 removed: 2 articles, 3 notes, 1 story, 2 claims"
     )
     docs = mini / "docs"
     assert (docs / "articles" / "daily-report.md").is_file()
     stamps = {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")}
     second = run_cli("pages", "--root", str(mini))
-    assert second.stdout.startswith("0 pages written, 8 unchanged, 0 removed")
+    assert second.stdout.startswith("0 pages written, 9 unchanged, 0 removed")
     assert {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")} == stamps
 
 
@@ -117,6 +117,7 @@ def test_check_json(mini: Path) -> None:
     assert json.loads(ok.stdout) == {
         "ok": True,
         "problems": [],
+        "flags": [],
         "articles": 2,
         "notes": 3,
         "stories": 1,
@@ -163,3 +164,45 @@ def test_help_lists_commands() -> None:
     assert result.returncode == 0
     for command in ("pages", "check"):
         assert command in result.stdout
+
+
+def test_check_prints_the_build_report(mini: Path) -> None:
+    result = run_cli("check", "--root", str(mini))
+    assert result.returncode == 0
+    assert result.stdout.startswith(
+        "Notes per article:\n"
+        "  articles/daily-report.md    2 notes (context 1, fact check 1)\n"
+        "  articles/weekly-view.md     1 notes (loaded language 1)\n"
+        "Claims per story:\n"
+        "  annotations/stories/bridge-vote.yml  2 claims\n"
+        "Flags: none\n"
+        "OK: 2 articles, 3 notes, 1 story, 2 claims ("
+    )
+
+
+def test_draft_notes_are_flagged_and_not_published(mini: Path) -> None:
+    notes = mini / "annotations" / "weekly-view.yml"
+    notes.write_text(notes.read_text(encoding="utf-8") + "    status: draft\n", encoding="utf-8")
+    lenient = run_cli("check", "--root", str(mini))
+    assert lenient.returncode == 0
+    assert (
+        "Flags: 1\n"
+        "annotations/weekly-view.yml:3:12: warning: note 'vanity' is a draft\n"
+        "  hint: remove `status: draft` when it is ready to publish\n"
+    ) in lenient.stdout
+    strict = run_cli("check", "--root", str(mini), "--strict")
+    assert strict.returncode == 1
+    assert strict.stderr == (
+        "annotations/weekly-view.yml:3:12: note 'vanity' is a draft\n"
+        "  hint: remove `status: draft` when it is ready to publish\n"
+        "Build failed: 1 error in 1 file. Nothing was written.\n"
+    )
+    assert run_cli("pages", "--root", str(mini)).returncode == 0
+    published = (mini / "docs" / "articles" / "weekly-view.md").read_text(encoding="utf-8")
+    assert "vanity" not in published.split("</div>", 2)[-1] or 'id="note-vanity"' not in published
+    assert 'id="note-vanity"' not in published
+    assert 'id="hl-vanity"' not in published
+    assert "is a draft" in (mini / "docs" / "report.md").read_text(encoding="utf-8")
+    run_cli("pages", "--root", str(mini), "--preview")
+    preview = (mini / "docs" / "articles" / "weekly-view.md").read_text(encoding="utf-8")
+    assert 'id="note-vanity"' in preview

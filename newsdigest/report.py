@@ -1,0 +1,103 @@
+"""The build report: what the digest holds, and what an editor should look at.
+
+Printed by `check` and published as a page. Flags are problems that do not
+stop a preview: notes without a source, draft notes, unplaced quotes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from .anchor import AnchoredDigest
+from .errors import Problem
+from .render.common import esc, page
+from .schema import NOTE_KINDS
+
+
+@dataclass(slots=True)
+class BuildReport:
+    notes_per_article: dict[str, Counter[str]] = field(default_factory=dict)
+    """Article path -> note kind -> count."""
+    claims_per_story: dict[str, int] = field(default_factory=dict)
+    flags: list[Problem] = field(default_factory=list)
+
+    @property
+    def notes(self) -> int:
+        return sum(sum(c.values()) for c in self.notes_per_article.values())
+
+
+def build_report(anchored: AnchoredDigest) -> BuildReport:
+    digest = anchored.digest
+    report = BuildReport()
+    for article_id, article in sorted(digest.articles.items()):
+        notes = digest.notes.get(article_id, ())
+        report.notes_per_article[article.path] = Counter(n.kind for n in notes)
+        for note in notes:
+            if not note.sources:
+                report.flags.append(
+                    Problem(
+                        note.quote.loc,
+                        f"note '{note.id}' has no source",
+                        "add at least one source with a title and a URL",
+                        warning=True,
+                    )
+                )
+            if note.draft:
+                report.flags.append(
+                    Problem(
+                        note.quote.loc,
+                        f"note '{note.id}' is a draft",
+                        "remove `status: draft` when it is ready to publish",
+                        warning=True,
+                    )
+                )
+    for story_id, story in sorted(digest.stories.items()):
+        report.claims_per_story[f"annotations/stories/{story_id}.yml"] = len(story.claims)
+    report.flags += [replace(p, warning=True) for p in anchored.problems]
+    return report
+
+
+def kinds_line(counts: Counter[str]) -> str:
+    return ", ".join(f"{NOTE_KINDS[k].lower()} {counts[k]}" for k in NOTE_KINDS if counts[k]) or "no notes"
+
+
+def report_text(report: BuildReport) -> str:
+    lines = ["Notes per article:"]
+    width = max((len(p) for p in report.notes_per_article), default=0)
+    for path, counts in report.notes_per_article.items():
+        lines.append(f"  {path:<{width}}  {sum(counts.values()):>3} notes ({kinds_line(counts)})")
+    lines.append("Claims per story:")
+    for path, count in report.claims_per_story.items():
+        lines.append(f"  {path}  {count} claims")
+    lines.append(f"Flags: {len(report.flags) or 'none'}")
+    lines += [flag.format() for flag in report.flags]
+    return "\n".join(lines)
+
+
+def report_page(report: BuildReport) -> str:
+    rows = "".join(
+        f"<tr><td><code>{esc(path)}</code></td><td>{sum(c.values())}</td><td>{esc(kinds_line(c))}</td></tr>"
+        for path, c in report.notes_per_article.items()
+    )
+    stories = "".join(
+        f"<tr><td><code>{esc(p)}</code></td><td>{n}</td></tr>" for p, n in report.claims_per_story.items()
+    )
+    flags = "".join(f"<li><code>{esc(str(f.loc))}</code>: {esc(f.message)}</li>" for f in report.flags)
+    body = (
+        f"<p>{report.notes} notes on {len(report.notes_per_article)} articles; "
+        f"{sum(report.claims_per_story.values())} claims in {len(report.claims_per_story)} stories; "
+        f"{len(report.flags)} flags.</p>"
+        '<h2 id="notes">Notes per article</h2>'
+        "<table><thead><tr><th>Article</th><th>Notes</th><th>By kind</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
+        '<h2 id="claims">Claims per story</h2>'
+        f"<table><thead><tr><th>Story</th><th>Claims</th></tr></thead><tbody>{stories}</tbody></table>"
+        '<h2 id="flags">Flags</h2>'
+        + (
+            f"<ul>{flags}</ul>"
+            if flags
+            else "<p>None: every note has a source, none is a draft, and every quote is placed.</p>"
+        )
+    )
+    return page("Build report", "Counts of notes and claims, and anything an editor should check.", body)

@@ -1,0 +1,39 @@
+"""`check`: validate and anchor everything, print the build report, write nothing."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from .. import pipeline
+from ..report import report_text
+from .common import counts, require_digest, summary_line
+
+NAME = "check"
+HELP = "validate and anchor everything and print the build report; write nothing"
+DESCRIPTION = "Validate every file and place every quote; print the build report. Exit 1 on any problem."
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--strict", action="store_true", help="treat warnings (such as draft notes) as errors"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    started = time.monotonic()
+    root: Path = args.root
+    require_digest(root)
+    anchored, report = pipeline.check(root, strict=args.strict)
+    summary = counts(anchored)
+    if args.format == "json":
+        from ..cli import problem_json
+
+        flags = [problem_json(p) for p in report.flags]
+        print(json.dumps({"ok": True, "problems": [], "flags": flags, **summary}, indent=1))
+    else:
+        print(report_text(report))
+        print(f"OK: {summary_line(summary)} ({time.monotonic() - started:.2f} s)")
+    return 0

@@ -1,0 +1,43 @@
+"""`pages`: validate, anchor and write the generated Markdown pages."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .. import pipeline
+from ..write import write_pages
+from .common import counts, require_digest, site_settings, summary_line
+
+NAME = "pages"
+HELP = "write the digest's Markdown pages into docs/ (the default command)"
+DESCRIPTION = "Validate, anchor and write the generated Markdown pages; only changed files are rewritten."
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, help="folder for the pages (default: ROOT/docs)")
+    parser.add_argument(
+        "--preview",
+        action="store_true",
+        help="build even if some quotes cannot be placed (they are listed on the page)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    started = time.monotonic()
+    root: Path = args.root
+    require_digest(root)
+    linker, site_name = site_settings(root)
+    options = pipeline.Options(strict=not args.preview, linker=linker, site_name=site_name)
+    result = pipeline.build(root, options)
+    for warning in result.warnings:
+        print(warning.format(), file=sys.stderr)
+    written = write_pages(result.pages, args.out or root / "docs")
+    print(
+        f"{len(written.written)} pages written, {len(written.unchanged)} unchanged, "
+        f"{len(written.removed)} removed: {summary_line(counts(result.anchored))} "
+        f"({time.monotonic() - started:.2f} s)"
+    )
+    return 0

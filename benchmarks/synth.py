@@ -9,7 +9,12 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-WORDS = ["the", "council", "minister", "said", "report", "government", "officials", "city", "people", "war", "peace", "talks", "agreement", "forces", "region", "week", "according", "statement", "president", "country", "new", "border", "security", "economic", "plan", "support", "aid", "conflict", "analysts", "military", "vote", "election", "public", "water", "energy", "prices", "health", "school", "court", "law", "rights", "press", "reporters", "coalition", "attack", "ceasefire", "hostages"]
+WORDS = tuple(
+    "the council minister said report government officials city people war peace talks agreement "
+    "forces region week according statement president country new border security economic plan "
+    "support aid conflict analysts military vote election public water energy prices health school "
+    "court law rights press reporters coalition attack ceasefire hostages".split(" ")
+)
 KINDS = ("context", "fact-check", "missing-context", "loaded-language", "correction")
 ARTICLES_PER_STORY = 5
 CLAIMS_PER_STORY = 4

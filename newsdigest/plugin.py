@@ -6,7 +6,9 @@ docs/ during a build and `mkdocs serve` cannot loop on its own output.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,34 @@ from .render.urls import Linker
 from .write import read_manifest
 
 log = logging.getLogger("mkdocs.plugins.digest")
+_BUILT: dict[tuple[str, str], str] = {}
+"""(site_dir, src_uri) -> hash of the content last built in this process (for dirty builds)."""
+
+
+class GeneratedFile(File):
+    """A virtual page that knows whether it changed since the last build.
+
+    MkDocs treats every generated file as modified, so `mkdocs serve --dirty`
+    would rebuild every article; this compares content hashes instead.
+    """
+
+    changed: bool = True
+
+    def is_modified(self) -> bool:
+        return self.changed
+
+
+def generated(config: MkDocsConfig, src_uri: str, content: str | bytes) -> GeneratedFile:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    digest = hashlib.sha256(data).hexdigest()
+    key = (config.site_dir, src_uri)
+    file = GeneratedFile.generated(config, src_uri, content=content)
+    assert isinstance(file, GeneratedFile)
+    file.changed = _BUILT.get(key) != digest or not os.path.isfile(file.abs_dest_path)
+    _BUILT[key] = digest
+    return file
+
+
 ASSETS = ("digest.css", "digest.js")
 ASSET_DIR = "assets/digest"
 
@@ -72,7 +102,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                     clashes.append(src_uri)
                     continue
                 files.remove(existing)
-            files.append(File.generated(config, src_uri, content=text))
+            files.append(generated(config, src_uri, text))
         if clashes:
             raise PluginError(
                 "hand-written pages are in the way of generated ones: "
@@ -81,7 +111,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             )
         for name in ASSETS:
             data = resources.files("newsdigest.assets").joinpath(name).read_bytes()
-            files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=data))
+            files.append(generated(config, f"{ASSET_DIR}/{name}", data))
         return files
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from .. import pipeline
+from ..fingerprint import inputs_fingerprint, record, unchanged_since_last_build
 from ..write import write_pages
 from .common import counts, require_digest, site_settings, summary_line
 
@@ -28,15 +29,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     started = time.monotonic()
     root: Path = args.root
+    out_dir: Path = args.out or root / "docs"
     require_digest(root)
+    config = root / "mkdocs.yml"
+    settings = (args.preview, config.read_bytes() if config.is_file() else b"")
+    fingerprint = inputs_fingerprint(root, settings)
+    if not args.preview and (pages := unchanged_since_last_build(out_dir, fingerprint)) is not None:
+        print(
+            f"nothing changed since the last build: {pages} pages up to date "
+            f"({time.monotonic() - started:.2f} s)"
+        )
+        return 0
     linker, site_name = site_settings(root)
     options = pipeline.Options(strict=not args.preview, linker=linker, site_name=site_name)
     result = pipeline.build(root, options)
     for warning in result.warnings:
         print(warning.format(), file=sys.stderr)
-    written = write_pages(result.pages, args.out or root / "docs")
+    written = write_pages(result.pages, out_dir)
+    record(out_dir, fingerprint)
     print(
-        f"{len(written.written)} pages written, {len(written.unchanged)} unchanged, "
+        f"{len(written.written)} {'page' if len(written.written) == 1 else 'pages'} written, "
+        f"{len(written.unchanged)} unchanged, "
         f"{len(written.removed)} removed: {summary_line(counts(result.anchored))} "
         f"({time.monotonic() - started:.2f} s)"
     )

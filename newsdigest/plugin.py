@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -19,9 +20,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from . import pipeline
 from .errors import DigestError
+from .render.glossary import glossary_abbreviations
 from .render.urls import Linker
 from .write import read_manifest
 
@@ -58,6 +61,27 @@ ASSETS = ("digest.css", "digest.js")
 ASSET_DIR = "assets/digest"
 
 
+_VERBATIM = re.compile(r"(<(pre|textarea|script)\b.*?</\2>)", re.S | re.I)
+_INDENT = re.compile(r"\n[ \t\n]+")
+
+
+def squeeze_whitespace(html: str) -> str:
+    """Drop indentation and blank lines between lines of HTML, except in pre/textarea/script.
+
+    A run of white space containing a line break renders as one space anyway;
+    on an article page this saves several kilobytes of the theme's indentation.
+    """
+    parts = _VERBATIM.split(html)
+    out = []
+    for i, part in enumerate(parts):
+        kind = i % 3
+        if kind == 0:
+            out.append(_INDENT.sub("\n", part))
+        elif kind == 1:
+            out.append(part)
+    return "".join(out)
+
+
 class DigestConfig(Config):
     root = opt.Optional(opt.Dir(exists=True))
     """The digest folder (with articles/ and annotations/); default: beside mkdocs.yml."""
@@ -68,6 +92,8 @@ class DigestConfig(Config):
 class DigestPlugin(BasePlugin[DigestConfig]):
     def __init__(self) -> None:
         self.command = "build"
+        self.generated: set[str] = set()
+        self.abbreviations = ""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -85,7 +111,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         preview = self.config.preview if self.config.preview is not None else self.command == "serve"
         options = pipeline.Options(
-            strict=not preview, linker=Linker(config.use_directory_urls), site_name=config.site_name
+            strict=not preview,
+            linker=Linker(config.use_directory_urls, config.site_url or ""),
+            site_name=config.site_name,
         )
         try:
             result = pipeline.build(self.root(config), options)
@@ -93,6 +121,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             raise PluginError("\n" + str(exc).replace(" Nothing was written.", "")) from None
         for warning in result.warnings:
             log.warning(warning.format())
+        self.generated = set(result.pages)
+        self.abbreviations = glossary_abbreviations(result.anchored.digest.glossary)
         owned = read_manifest(Path(config.docs_dir))
         clashes = []
         for src_uri, text in result.pages.items():
@@ -113,6 +143,15 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             data = resources.files("newsdigest.assets").joinpath(name).read_bytes()
             files.append(generated(config, f"{ASSET_DIR}/{name}", data))
         return files
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Hand-written pages get the glossary's tooltips through the `abbr` extension."""
+        if page.file.src_uri in self.generated or not self.abbreviations:
+            return markdown
+        return f"{markdown}\n\n{self.abbreviations}"
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        return squeeze_whitespace(output)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         root = self.root(config)

@@ -7,11 +7,17 @@ them into messages.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from .normalize import Normalized, normalize_quote
+from .normalize import IGNORED, Normalized, normalize_quote
+
+ZWJ = "\u200d"
+MIN_SIMILARITY = 60
+"""Below this the closest passage is noise, and no hint is shown."""
+WIDEN = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +40,8 @@ class NotFound:
 class Ambiguous:
     starts: tuple[int, ...]
     """Rendered-text offsets of every occurrence left after prefix/suffix."""
-    narrowed: bool
-    """True when prefix/suffix were given but still left several."""
+    narrowed_by: str
+    """'prefix', 'suffix' or 'prefix and suffix' when they were given but left several; else ''."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,54 +64,95 @@ def occurrences(haystack: str, needle: str) -> list[int]:
     return found
 
 
+def splits_character(text: str, pos: int) -> bool:
+    """True when a highlight edge at `pos` would cut a character in two.
+
+    Covers a base letter and its combining marks, emoji skin-tone modifiers
+    and zero-width-joiner sequences; the reader sees each as one character.
+    """
+    if not 0 < pos < len(text) or text[pos - 1].isspace():
+        return False
+    return _extends(text[pos]) or text[pos - 1] == ZWJ
+
+
+def _extends(char: str) -> bool:
+    return unicodedata.category(char)[0] == "M" or char == ZWJ or "\U0001f3fb" <= char <= "\U0001f3ff"
+
+
 def _preceded_by(text: str, pos: int, prefix: str) -> bool:
-    end = pos
-    while end > 0 and text[end - 1] == " ":
-        end -= 1
+    end = pos - 1 if pos > 0 and text[pos - 1] == " " else pos
     return text.endswith(prefix, 0, end)
 
 
 def _followed_by(text: str, pos: int, suffix: str) -> bool:
-    start = pos
-    while start < len(text) and text[start] == " ":
-        start += 1
+    start = pos + 1 if pos < len(text) and text[pos] == " " else pos
     return text.startswith(suffix, start)
 
 
 def find_quote(norm: Normalized, rendered: str, quote: str,
                prefix: str | None = None, suffix: str | None = None) -> Result:
-    """Locate `quote` in the article whose rendered text is `rendered`."""
+    """Locate `quote` in the article whose rendered text is `rendered` (normalized as `norm`)."""
     needle = normalize_quote(quote)
-    hits = occurrences(norm.text, needle) if needle else []
-    if not hits:
+    spans: dict[int, tuple[int, int]] = {}
+    for hit in occurrences(norm.text, needle) if needle else []:
+        end = hit + len(needle)
+        if norm.is_boundary(hit, False) and norm.is_boundary(end, True):
+            start_end = norm.to_original(hit, end)
+            if not any(splits_character(rendered, edge) for edge in start_end):
+                spans[hit] = start_end
+    if not spans:
         return closest_passage(norm, rendered, needle)
-    chosen = hits
     want_prefix = normalize_quote(prefix) if prefix else ""
     want_suffix = normalize_quote(suffix) if suffix else ""
-    if want_prefix:
-        chosen = [h for h in chosen if _preceded_by(norm.text, h, want_prefix)]
-    if want_suffix:
-        chosen = [h for h in chosen if _followed_by(norm.text, h + len(needle), want_suffix)]
-
-    def starts(spans: list[int]) -> tuple[int, ...]:
-        return tuple(norm.to_original(h, h + len(needle))[0] for h in spans)
-
+    chosen = [hit for hit in spans
+              if (not want_prefix or _preceded_by(norm.text, hit, want_prefix))
+              and (not want_suffix or _followed_by(norm.text, hit + len(needle), want_suffix))]
+    context = " and ".join(w for w, v in (("prefix", want_prefix), ("suffix", want_suffix)) if v)
     if not chosen:
-        which = " and ".join(w for w, v in (("prefix", want_prefix), ("suffix", want_suffix)) if v)
-        return ContextMismatch(which, starts(hits))
+        return ContextMismatch(context, tuple(start for start, _ in spans.values()))
     if len(chosen) > 1:
-        return Ambiguous(starts(chosen), bool(want_prefix or want_suffix))
-    return Found(*norm.to_original(chosen[0], chosen[0] + len(needle)))
+        return Ambiguous(tuple(spans[hit][0] for hit in chosen), context)
+    return Found(*spans[chosen[0]])
 
 
 def closest_passage(norm: Normalized, rendered: str, needle: str) -> NotFound:
-    """The passage most like `needle`, for a hint; never used as an anchor."""
-    if not needle or not norm.text:
-        return NotFound("", 0, 0)
+    """The passage most like `needle`, for a hint; never used as an anchor.
+
+    The passage is widened to whole words (at most `WIDEN` characters each
+    way) and its similarity is measured as shown, so the figure is honest.
+    """
+    nothing = NotFound("", 0, 0)
+    if not needle or not norm.text.strip(" "):
+        return nothing
     if len(needle) >= len(norm.text):
-        return NotFound(rendered, 0, int(fuzz.ratio(needle, norm.text)))
-    best = fuzz.partial_ratio_alignment(needle, norm.text)
-    if best is None or best.score <= 0:
-        return NotFound("", 0, 0)
-    start, end = norm.to_original(best.dest_start, best.dest_end)
-    return NotFound(rendered[start:end], start, int(best.score))
+        start, end = 0, len(rendered)
+    else:
+        best = fuzz.partial_ratio_alignment(needle, norm.text)
+        if best is None:
+            return nothing
+        start, end = norm.to_original(best.dest_start, best.dest_end)
+    start, end = _whole_words(rendered, start, end)
+    passage = rendered[start:end]
+    similarity = min(99, round(fuzz.ratio(needle, normalize_quote(passage))))
+    return NotFound(passage, start, similarity) if similarity >= MIN_SIMILARITY else nothing
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    def inside_word(pos: int) -> bool:
+        return 0 < pos < len(text) and ((_is_wordish(text[pos - 1]) and _is_wordish(text[pos]))
+                                        or splits_character(text, pos))
+
+    low, high = max(0, start - WIDEN), min(len(text), end + WIDEN)
+    while start > low and inside_word(start):
+        start -= 1
+    while end < high and inside_word(end):
+        end += 1
+    while start < end and (text[start].isspace() or text[start] in IGNORED):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in IGNORED):
+        end -= 1
+    return start, end
+
+
+def _is_wordish(char: str) -> bool:
+    return char.isalnum() or _extends(char)

@@ -4,15 +4,16 @@ Both the article's rendered text and the quote go through `normalize`, so an
 editor's copy from a browser matches whatever quote marks, dashes and spaces
 the article uses. The rules, in order (documented on the reference page):
 
-1. Unicode NFC (applied to the article text before rendering, and to quotes).
-2. Soft hyphens and zero-width characters are ignored.
+1. Soft hyphens and zero-width characters are ignored (first, so that one
+   between a letter and its accent does not keep them apart).
+2. Unicode NFC.
 3. Every run of whitespace, of any kind, counts as one space.
 4. Curly and straight quotes match: ‘ ’ ‚ ‛ as ', and “ ” „ ‟ as ".
 5. Hyphen, non-breaking hyphen, figure/en/em dash, horizontal bar and minus match.
 6. The ellipsis character matches three dots.
 
-Letter case is kept. Only edits that change length are recorded, so common
-text (single spaces, no ellipses) maps back with one bisect per lookup.
+Letter case is kept. Only edits that change the text's length (or, for NFC,
+its characters) are recorded, so common text maps back with one bisect.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 IGNORED = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
@@ -32,70 +34,131 @@ SPACES = (
     "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
 
-_TABLE = str.maketrans(
-    {**dict.fromkeys(SPACES, " "), **dict.fromkeys(SINGLE_QUOTES, "'"),
-     **dict.fromkeys(DOUBLE_QUOTES, '"'), **dict.fromkeys(DASHES, "-")}
-)
-_IGN = re.escape(IGNORED)
-_EDITS = re.compile(f"[ {_IGN}]*[{_IGN}][ {_IGN}]*| {{2,}}|\u2026")
+_ONE_FOR_ONE = {**dict.fromkeys(SPACES.replace(" ", ""), " "), **dict.fromkeys(SINGLE_QUOTES, "'"),
+                **dict.fromkeys(DOUBLE_QUOTES, '"'), **dict.fromkeys(DASHES, "-")}
+# A regex finds the few characters to replace faster than str.translate walks non-ASCII text.
+_REPLACED = re.compile(f"[{re.escape(''.join(_ONE_FOR_ONE))}]")
+_IGNORED_RUNS = re.compile(f"[{re.escape(IGNORED)}]+")
+_FOLDS = re.compile(" {2,}|\u2026")
+# NFC never joins or reorders across the start of an ASCII character.
+_NFC_CHUNKS = re.compile(r"[\x00-\x7f]?[^\x00-\x7f]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Edits:
+    """Where one normalization step replaced runs of its input."""
+
+    out_starts: tuple[int, ...]
+    """Where each edit's output starts in the step's output."""
+    out_ends: tuple[int, ...]
+    in_starts: tuple[int, ...]
+    in_ends: tuple[int, ...]
+
+    def to_input(self, pos: int, is_end: bool) -> int:
+        """A boundary of the output as a boundary of the input.
+
+        A boundary next to an edit stays outside it; one strictly inside an
+        edit's output (see `splits`) snaps outwards to the whole run.
+        """
+        k = bisect.bisect_right(self.out_starts, pos - 1 if is_end else pos) - 1
+        if k < 0:
+            return pos
+        if pos < self.out_ends[k] or (is_end and pos == self.out_ends[k]):
+            return self.in_ends[k] if is_end else self.in_starts[k]
+        return self.in_ends[k] + (pos - self.out_ends[k])
+
+    def splits(self, pos: int) -> bool:
+        """True when `pos` falls strictly inside one edit's output (inside "…" -> "...")."""
+        k = bisect.bisect_right(self.out_starts, pos) - 1
+        return k >= 0 and self.out_starts[k] < pos < self.out_ends[k]
+
+
+def _apply(text: str, replacements: Iterable[tuple[int, int, str]]) -> tuple[str, Edits]:
+    """`text` with each (start, end, replacement) made, left to right, and the Edits to map back."""
+    parts: list[str] = []
+    out_starts: list[int] = []
+    out_ends: list[int] = []
+    in_starts: list[int] = []
+    in_ends: list[int] = []
+    done = out_len = 0
+    for start, end, replacement in replacements:
+        parts += (text[done:start], replacement)
+        out_len += start - done
+        out_starts.append(out_len)
+        out_len += len(replacement)
+        out_ends.append(out_len)
+        in_starts.append(start)
+        in_ends.append(end)
+        done = end
+    parts.append(text[done:])
+    return "".join(parts), Edits(tuple(out_starts), tuple(out_ends), tuple(in_starts), tuple(in_ends))
 
 
 @dataclass(frozen=True, slots=True)
 class Normalized:
-    """Normalized text plus the length-changing edits made to get it."""
+    """Normalized text plus the edits of each step that produced it."""
 
     text: str
-    norm_starts: tuple[int, ...]
-    """Where each edit's output starts in `text`."""
-    norm_ends: tuple[int, ...]
-    orig_starts: tuple[int, ...]
-    orig_ends: tuple[int, ...]
+    steps: tuple[Edits, ...]
+    """Last step first: the order in which a position is mapped back."""
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of `text` back to a span of the original text."""
-        return self._map(start, is_end=False), self._map(end, is_end=True)
+        for step in self.steps:
+            start, end = step.to_input(start, False), step.to_input(end, True)
+        return start, end
 
-    def _map(self, pos: int, is_end: bool) -> int:
-        k = bisect.bisect_right(self.norm_starts, pos - 1 if is_end else pos) - 1
-        if k < 0:
-            return pos
-        if pos < self.norm_ends[k] or (is_end and pos == self.norm_ends[k]):
-            # inside an edit's output: snap outwards to the whole edited run
-            return self.orig_ends[k] if is_end else self.orig_starts[k]
-        return self.orig_ends[k] + (pos - self.norm_ends[k])
+    def is_boundary(self, pos: int, is_end: bool) -> bool:
+        """False when `pos` cuts through a character the original writes as one ("…")."""
+        for step in self.steps:
+            if step.splits(pos):
+                return False
+            pos = step.to_input(pos, is_end)
+        return True
 
 
-def nfc(text: str) -> str:
-    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+def _drop_ignored(text: str) -> tuple[str, Edits]:
+    return _apply(text, ((m.start(), m.end(), "") for m in _IGNORED_RUNS.finditer(text)))
+
+
+def _nfc(text: str) -> tuple[str, Edits]:
+    if unicodedata.is_normalized("NFC", text):
+        return _apply(text, ())
+    return _apply(text, (edit for chunk in _NFC_CHUNKS.finditer(text)
+                         if (edit := _nfc_edit(chunk.group(), chunk.start())) is not None))
+
+
+def _nfc_edit(old: str, at: int) -> tuple[int, int, str] | None:
+    """The smallest replacement that composes `old` (found at offset `at`), if any."""
+    if unicodedata.is_normalized("NFC", old):
+        return None
+    new = unicodedata.normalize("NFC", old)
+    head = _common_prefix_length(old, new)
+    tail = _common_prefix_length(old[head:][::-1], new[head:][::-1])
+    return at + head, at + len(old) - tail, new[head:len(new) - tail]
+
+
+def _common_prefix_length(a: str, b: str) -> int:
+    n = 0
+    while n < len(a) and n < len(b) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def _fold(text: str) -> tuple[str, Edits]:
+    translated = _REPLACED.sub(lambda m: _ONE_FOR_ONE[m.group()], text)
+    return _apply(translated, ((m.start(), m.end(), "..." if m.group() == "\u2026" else " ")
+                               for m in _FOLDS.finditer(translated)))
 
 
 def normalize(text: str) -> Normalized:
-    """Normalize NFC text (rules 2-6), recording length-changing edits."""
-    translated = text.translate(_TABLE)
-    parts: list[str] = []
-    norm_starts: list[int] = []
-    norm_ends: list[int] = []
-    orig_starts: list[int] = []
-    orig_ends: list[int] = []
-    last = 0
-    out_len = 0
-    for match in _EDITS.finditer(translated):
-        run = match.group()
-        repl = "..." if run == "\u2026" else (" " if " " in run else "")
-        parts.append(translated[last:match.start()])
-        out_len += match.start() - last
-        norm_starts.append(out_len)
-        orig_starts.append(match.start())
-        parts.append(repl)
-        out_len += len(repl)
-        norm_ends.append(out_len)
-        orig_ends.append(match.end())
-        last = match.end()
-    parts.append(translated[last:])
-    return Normalized("".join(parts), tuple(norm_starts), tuple(norm_ends),
-                      tuple(orig_starts), tuple(orig_ends))
+    """Apply rules 1-6, recording the edits needed to map positions back."""
+    visible, ignored_edits = _drop_ignored(text)
+    composed, nfc_edits = _nfc(visible)
+    folded, fold_edits = _fold(composed)
+    return Normalized(folded, (fold_edits, nfc_edits, ignored_edits))
 
 
 def normalize_quote(text: str) -> str:
     """A quote as it is searched for: normalized, without outer spaces."""
-    return normalize(nfc(text)).text.strip(" ")
+    return normalize(text).text.strip(" ")

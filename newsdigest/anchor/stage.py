@@ -12,11 +12,14 @@ from .. import markdown
 from ..errors import Problem
 from ..model import Article, Claim, Digest, Note, Quote
 from . import text as rendered_text
-from .match import Ambiguous, ContextMismatch, Found, NotFound, find_quote
-from .normalize import Normalized, nfc, normalize
+from .match import Ambiguous, Found, NotFound, find_quote
+from .normalize import Normalized, normalize
 
 NOT_FOUND_HINT = "quote the article exactly as written; spacing and curly/straight quotes do not matter"
 SHOWN = 100
+"""Longest quote or passage shown in a message, in characters."""
+LINES_SHOWN = 10
+"""Most occurrence lines listed in a message."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,11 +54,15 @@ class AnchoredDigest:
     """Quotes that could not be placed (errors in strict mode)."""
 
 
+def read_text(body: str, first_line: int) -> tuple[rendered_text.RenderedText, Normalized]:
+    """An article body's visible text, and that text normalized for matching."""
+    text = rendered_text.build(markdown.parse(body), body, first_line)
+    return text, normalize(text.text)
+
+
 def prepare(article: Article, notes: tuple[Note, ...]) -> tuple[AnchoredArticle, Normalized]:
-    body = nfc(article.body)
-    tokens = markdown.parse(body)
-    text = rendered_text.build(tokens, body, article.body_line)
-    return AnchoredArticle(article, text, notes), normalize(text.text)
+    text, norm = read_text(article.body, article.body_line)
+    return AnchoredArticle(article, text, notes), norm
 
 
 def anchor(digest: Digest) -> AnchoredDigest:
@@ -105,23 +112,32 @@ def place(article: AnchoredArticle, norm: Normalized, quote: Quote,
         problems.append(Problem(quote.loc, f"{quote.label}.quote not found in {path}",
                                 NOT_FOUND_HINT, tuple(details)))
         return None
-    lines = ", ".join(str(text.line_of(s)) for s in result.starts)
-    if isinstance(result, Ambiguous) and not result.narrowed:
+    lines = line_list(text, result.starts)
+    if isinstance(result, Ambiguous) and not result.narrowed_by:
         problems.append(Problem(
-            quote.loc, f"{quote.label}.quote occurs {len(result.starts)} times in {path} (lines {lines})",
+            quote.loc, f"{quote.label}.quote occurs {len(result.starts)} times in {path} ({lines})",
             "add `prefix:` or `suffix:` with a few neighbouring words to pick one"))
     elif isinstance(result, Ambiguous):
         problems.append(Problem(
-            quote.loc, f"{quote.label}.quote still occurs {len(result.starts)} times with this "
-            f"prefix/suffix (lines {lines})", "use more neighbouring words in `prefix:` or `suffix:`"))
-    elif isinstance(result, ContextMismatch):
+            quote.loc, f"{quote.label}.quote still occurs {len(result.starts)} times in {path} "
+            f"with this {result.narrowed_by} ({lines})",
+            "use more neighbouring words in `prefix:` or `suffix:`"))
+    else:
         where = {"prefix": "before", "suffix": "after"}.get(result.which, "around")
         verb = "do" if " and " in result.which else "does"
         problems.append(Problem(
             quote.loc, f"{quote.label}.{result.which.replace(' and ', '/')} {verb} not match the text "
-            f"{where} any occurrence of the quote (lines {lines})",
+            f"{where} any occurrence of the quote in {path} ({lines})",
             "copy the neighbouring words from the article; spacing and quote marks do not matter"))
     return None
+
+
+def line_list(text: rendered_text.RenderedText, starts: tuple[int, ...]) -> str:
+    """`line 3` or `lines 3, 12, 40`: each distinct line once, at most LINES_SHOWN."""
+    lines = list(dict.fromkeys(text.line_of(s) for s in starts))
+    shown = ", ".join(str(n) for n in lines[:LINES_SHOWN])
+    more = f" and {len(lines) - LINES_SHOWN} more" if len(lines) > LINES_SHOWN else ""
+    return f"line {shown}" if len(lines) == 1 else f"lines {shown}{more}"
 
 
 def shorten(text: str) -> str:

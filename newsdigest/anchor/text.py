@@ -2,19 +2,23 @@
 
 Built once per article from markdown-it tokens. Each visible piece of text
 (a "leaf": text, escape, entity, code span, line break, code block) gets an
-offset range in `text`; blocks are separated by a newline. Offsets in `text`
-map back to a line and column of the article file.
+offset range in `text`; line breaks are "\\n" and blocks are separated by
+"\\n". Image alt text is not visible text. Offsets in `text` map back to a
+line and column of the article file.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from markdown_it.token import Token
 
-LEAF_TYPES = {"text", "text_special", "code_inline", "softbreak", "hardbreak"}
+from .columns import inline_positions, line_offset
+
 BLOCK_LEAVES = {"fence", "code_block"}
+BREAKS = {"softbreak", "hardbreak"}
 
 
 @dataclass(slots=True)
@@ -36,22 +40,38 @@ class RenderedText:
     text: str
     leaves: list[Leaf]
     starts: list[int]
+    """`leaf.start` of every leaf, for bisecting."""
+    source_lines: list[str]
+    first_line: int
+
+    def leaf_index(self, offset: int) -> int:
+        """Index of the leaf holding `offset` (or the one before a block separator)."""
+        return max(bisect.bisect_right(self.starts, offset) - 1, 0)
 
     def position(self, offset: int) -> tuple[int, int]:
         """Source (line, column) of a character of `text`."""
         if not self.leaves:
-            return 1, 1
-        k = max(bisect.bisect_right(self.starts, offset) - 1, 0)
-        leaf = self.leaves[k]
+            return self.first_line, 1
+        leaf = self.leaves[self.leaf_index(offset)]
         inside = max(0, min(offset, leaf.end) - leaf.start)
         if leaf.token.type in BLOCK_LEAVES:
             before = leaf.token.content[:inside]
-            newlines = before.count("\n")
-            return leaf.line + newlines, inside - (before.rfind("\n") + 1) + 1
+            line = leaf.line + before.count("\n")
+            line_start = before.rfind("\n") + 1
+            line_end = leaf.token.content.find("\n", line_start)
+            content_line = leaf.token.content[line_start:line_end if line_end >= 0 else None]
+            index = line - self.first_line
+            source = self.source_lines[index] if index < len(self.source_lines) else ""
+            return line, inside - line_start + line_offset(source, content_line) + 1
         return leaf.line, leaf.col + (inside if leaf.exact else 0)
 
     def line_of(self, offset: int) -> int:
         return self.position(offset)[0]
+
+
+def source_lines(source: str) -> list[str]:
+    """The source's lines as markdown-it numbers them."""
+    return re.split(r"\r\n?|\n", source.replace("\0", "\ufffd"))
 
 
 def build(tokens: list[Token], source: str, first_line: int) -> RenderedText:
@@ -60,7 +80,7 @@ def build(tokens: list[Token], source: str, first_line: int) -> RenderedText:
     `first_line` is the file line on which `source` starts, so positions
     name lines of the article file, front matter included.
     """
-    lines = source.split("\n")
+    lines = source_lines(source)
     parts: list[str] = []
     leaves: list[Leaf] = []
     length = 0
@@ -71,79 +91,25 @@ def build(tokens: list[Token], source: str, first_line: int) -> RenderedText:
         parts.append(text)
         length += len(text)
 
+    def new_block() -> None:
+        nonlocal length
+        if length:
+            parts.append("\n")
+            length += 1
+
+    previous: Token | None = None
     for block in tokens:
         if block.type == "inline" and block.children:
-            if length:
-                parts.append("\n")
-                length += 1
-            for child, line, col, exact in _inline_positions(block, lines):
-                text = "\n" if child.type in ("softbreak", "hardbreak") else child.content
-                add(child, text, line + first_line, col, exact)
+            new_block()
+            atx = previous is not None and previous.type == "heading_open" and previous.markup[:1] == "#"
+            for leaf in inline_positions(block, atx, lines):
+                text = "\n" if leaf.token.type in BREAKS else leaf.token.content
+                add(leaf.token, text, leaf.line + first_line, leaf.col, leaf.exact)
         elif block.type in BLOCK_LEAVES and block.content:
-            if length:
-                parts.append("\n")
-                length += 1
+            new_block()
             start = (block.map[0] if block.map else 0) + (1 if block.type == "fence" else 0)
-            add(block, block.content, start + first_line, 1, False)
-    return RenderedText(tokens, "".join(parts), leaves, [leaf.start for leaf in leaves])
-
-
-def _inline_positions(block: Token, lines: list[str]) -> list[tuple[Token, int, int, bool]]:
-    """(leaf, 0-based line in source, 1-based column, exact) for each leaf.
-
-    markdown-it gives line ranges only for blocks; columns are found by
-    walking the block's inline source alongside its tokens.
-    """
-    content = block.content
-    first = block.map[0] if block.map else 0
-    content_lines = content.split("\n")
-    indents = [_indent(lines, first + i, text) for i, text in enumerate(content_lines)]
-    out: list[tuple[Token, int, int, bool]] = []
-    cursor = 0
-    for child in block.children or []:
-        if child.type == "link_close":
-            cursor = _skip_link_tail(content, cursor)
-            continue
-        if child.type not in LEAF_TYPES:
-            continue
-        needle = {"text_special": child.markup, "softbreak": "\n", "hardbreak": "\n"}.get(
-            child.type, child.content
-        )
-        found = content.find(needle, cursor) if needle else -1
-        pos = found if found >= 0 else cursor
-        line_index = content.count("\n", 0, pos)
-        col = pos - (content.rfind("\n", 0, pos) + 1)
-        line_index = min(line_index, len(indents) - 1)
-        out.append((child, first + line_index, col + indents[line_index] + 1, child.type == "text"))
-        if found >= 0:
-            cursor = found + len(needle)
-    return out
-
-
-def _indent(lines: list[str], index: int, content_line: str) -> int:
-    """Columns stripped from a source line (list markers, `>`, indentation)."""
-    if index >= len(lines):
-        return 0
-    found = lines[index].find(content_line) if content_line else -1
-    return max(found, 0)
-
-
-def _skip_link_tail(content: str, pos: int) -> int:
-    """Move past `](destination "title")` or `][label]` after a link's text."""
-    if pos >= len(content) or content[pos] != "]":
-        return pos
-    pos += 1
-    if pos < len(content) and content[pos] in "([":
-        closer = ")" if content[pos] == "(" else "]"
-        depth = 0
-        for i in range(pos, len(content)):
-            ch = content[i]
-            if ch == "\\":
-                continue
-            if ch == content[pos]:
-                depth += 1
-            elif ch == closer:
-                depth -= 1
-                if depth == 0:
-                    return i + 1
-    return pos
+            content_line = block.content.partition("\n")[0]
+            col = line_offset(lines[start] if start < len(lines) else "", content_line) + 1
+            add(block, block.content, start + first_line, col, False)
+        previous = block
+    return RenderedText(tokens, "".join(parts), leaves, [leaf.start for leaf in leaves], lines, first_line)

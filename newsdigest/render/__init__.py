@@ -5,7 +5,8 @@ from __future__ import annotations
 from ..anchor import AnchoredDigest
 from . import urls
 from .article import render_article_page
-from .site import render_glossary, render_home, render_outlet, render_outlets
+from .glossary import render_glossary
+from .site import render_archive, render_home, render_outlet, render_outlets, render_topics
 from .story import render_story_page
 
 Pages = dict[str, str]
@@ -19,13 +20,15 @@ def render(
     digest = anchored.digest
     pages: Pages = {
         urls.HOME: render_home(anchored, linker, site_name),
+        urls.ARCHIVE: render_archive(digest, linker),
+        urls.TOPICS: render_topics(),
         urls.OUTLETS: render_outlets(digest, linker),
         urls.GLOSSARY: render_glossary(digest),
     }
     for outlet in digest.outlets.values():
         pages[urls.outlet_page(outlet.id)] = render_outlet(digest, outlet, linker)
     for story in digest.stories.values():
-        pages[urls.story_page(story.id)] = render_story_page(anchored, story, linker)
+        pages[urls.story_page(story.id)] = render_story_page(anchored, story, linker, site_name)
     for placed in anchored.articles.values():
         pages[urls.article_page(placed.article.id)] = render_article_page(digest, placed, linker)
     return dict(sorted(pages.items()))

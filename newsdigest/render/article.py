@@ -1,18 +1,37 @@
-"""The article page: header card, highlighted text, notes, claims."""
+"""The article page: header card, highlighted text with a legend, claims, notes."""
 
 from __future__ import annotations
 
 from ..anchor import AnchoredArticle, Highlight
-from ..model import Digest, Note
+from ..model import Digest
 from ..schema import ARTICLE_TYPES, NOTE_KINDS
 from . import urls
-from .common import badge, esc, external_link, md_block, page, plain, sources_list, time_tag
+from .common import badge, esc, external_link, page, time_tag
+from .glossary import TermMarker
 from .highlight import render_article
+from .jsonld import news_article
+from .notes import claims_box, note_html
+
+TYPE_HINTS = {
+    "news-report": "The outlet's report of events.",
+    "opinion": "The author argues a point of view. This is not a news report.",
+    "analysis": "The author interprets events: interpretation, not straight reporting.",
+    "editorial": "The outlet's own opinion. This is not a news report.",
+    "interview": "The answers are the interviewee's own words.",
+    "explainer": "Background on a subject rather than news of an event.",
+    "press-release": "Written by the organisation it is about, not by independent reporters.",
+}
+"""One line under the type badge, so an opinion piece is never mistaken for reporting."""
+CLAIM_LEGEND = "Claim compared across outlets"
 
 
 def mark_attrs(h: Highlight, first: bool) -> str:
-    """Highlights point at their note; the first piece is the keyboard stop."""
-    ident = f' id="{h.dom_id}" tabindex="0"' if first else ""
+    """A note's first piece is the keyboard stop (digest.js makes it a disclosure button).
+
+    A claim's first piece only carries the id the story page links to.
+    """
+    focusable = ' tabindex="0"' if h.kind != "claim" else ""
+    ident = f' id="{h.dom_id}"{focusable}' if first else ""
     return f'{ident} class="dn-hl dn-{h.kind}" data-target="{h.target}"'
 
 
@@ -20,8 +39,8 @@ def header(digest: Digest, placed: AnchoredArticle, linker: urls.Linker) -> str:
     a = placed.article
     src = urls.article_page(a.id)
     outlet = digest.outlets[a.outlet]
+    story = digest.stories[a.story]
     facts = [
-        badge("type", a.type, ARTICLE_TYPES[a.type]),
         f'<a href="{linker.href(src, urls.outlet_page(outlet.id))}">{esc(outlet.name)}</a>',
         f"By {esc(', '.join(a.authors))}",
         f"Published {time_tag(a.published)}",
@@ -29,65 +48,63 @@ def header(digest: Digest, placed: AnchoredArticle, linker: urls.Linker) -> str:
     if a.retrieved:
         facts.append(f"Retrieved {time_tag(a.retrieved)}")
     facts.append(external_link(a.url, "Original article") if a.url else "Original address not recorded")
-    story = digest.stories[a.story]
-    parts = [f'<p class="dn-facts">{" · ".join(facts)}</p>']
+    parts = [
+        f'<p class="dn-type-line">{badge("type", a.type, ARTICLE_TYPES[a.type])} '
+        f"<span>{esc(TYPE_HINTS[a.type])}</span></p>"
+    ]
     if a.subtitle:
         parts.append(f'<p class="dn-subtitle">{esc(a.subtitle)}</p>')
+    parts.append(f'<p class="dn-facts">{" · ".join(facts)}</p>')
+    counts = [f'<a href="#notes">{len(placed.notes)} notes</a>'] if placed.notes else []
+    if placed.claims:
+        counts.append(f'<a href="#claims">{len(placed.claims)} claims compared</a>')
     parts.append(
-        f'<p class="dn-story-link">Story: <a href="{linker.href(src, urls.story_page(story.id))}">'
-        f"{esc(story.title)}</a></p>"
+        f'<p class="dn-facts">Story: <a href="{linker.href(src, urls.story_page(story.id))}">'
+        f"{esc(story.title)}</a>{' · ' if counts else ''}{' · '.join(counts)}</p>"
     )
     return f'<div class="dn-card">{"".join(parts)}</div>'
 
 
-def note_html(note: Note, placed: bool) -> str:
-    kind = NOTE_KINDS[note.kind]
-    back = f'<a class="dn-back" href="#hl-{note.id}">Back to the passage</a> · ' if placed else ""
-    return (
-        f'<section class="dn-note dn-{note.kind}">'
-        f'<h3 id="note-{note.id}">{badge("kind", note.kind, kind)} '
-        f"<q>{esc(plain(note.quote.text, 120))}</q></h3>"
-        f"{md_block(note.body)}"
-        f"{sources_list(note.sources)}"
-        f'<p class="dn-note-links">{back}<a class="dn-permalink" href="#note-{note.id}">Permalink</a></p>'
-        "</section>"
-    )
-
-
-def claims_box(digest: Digest, placed: AnchoredArticle, linker: urls.Linker) -> str:
-    if not placed.claims:
+def legend(placed: AnchoredArticle) -> str:
+    """The highlight styles used in this article, each named in words."""
+    kinds = [k for k in NOTE_KINDS if any(h.kind == k for h in placed.highlights)]
+    keys = [f'<span class="dn-key dn-{k}" id="kind-{k}">{esc(NOTE_KINDS[k])}</span>' for k in kinds]
+    if placed.claims:
+        keys.append(f'<span class="dn-key dn-claim" id="kind-claim">{CLAIM_LEGEND}</span>')
+    if not keys:
         return ""
-    src = urls.article_page(placed.article.id)
-    items = "".join(
-        f'<li><a href="{linker.href(src, urls.story_page(claim.story), f"claim-{claim.id}")}">'
-        f'{esc(claim.claim)}</a> (<a href="#{mark.dom_id}">passage</a>)</li>'
-        for claim, mark in sorted(placed.claims, key=lambda cm: cm[1].start)
-    )
-    return f'<aside class="dn-claims"><h2 id="claims">Claims in this article</h2><ul>{items}</ul></aside>'
+    hint = " Select a highlight to read its note." if kinds else ""
+    return f'<p class="dn-legend" data-search-exclude>Highlights: {" ".join(keys)}{hint}</p>'
 
 
 def render_article_page(digest: Digest, placed: AnchoredArticle, linker: urls.Linker) -> str:
     a = placed.article
+    terms = TermMarker(digest.glossary)
     starts = {h.target: h.start for h in placed.highlights if h.kind != "claim"}
-    parts = [header(digest, placed, linker)]
-    parts.append(
-        f'<div class="dn-text" lang="{esc(a.language)}">\n'
-        f"{render_article(placed.rendered, placed.highlights, mark_attrs)}</div>"
-    )
-    parts.append(claims_box(digest, placed, linker))
+    quotes = {h.target: placed.rendered.text[h.start : h.end] for h in placed.highlights if h.kind != "claim"}
+    text = terms.wrap(render_article(placed.rendered, placed.highlights, mark_attrs))
+    parts = [
+        news_article(digest, a),
+        header(digest, placed, linker),
+        legend(placed),
+        f'<div class="dn-text" lang="{esc(a.language)}">\n{text}</div>',
+        claims_box(placed, linker),
+    ]
     shown = sorted((n for n in placed.notes if n.id in starts), key=lambda n: starts[n.id])
     if shown:
         parts.append('<h2 id="notes">Notes</h2>')
-        parts.append("".join(note_html(n, True) for n in shown))
+        parts.extend(
+            note_html(n, terms, quote=quotes[n.id], original=a.url, number=i) for i, n in enumerate(shown, 1)
+        )
     if placed.unplaced:
         parts.append(
             '<div class="dn-unplaced admonition warning"><p class="admonition-title">'
             "These notes could not be placed in the current text</p>"
-            + "".join(note_html(n, False) for n in placed.unplaced)
+            + "".join(note_html(n, terms) for n in placed.unplaced)
             + "</div>"
         )
     outlet = digest.outlets[a.outlet].name
     description = (
         f"{ARTICLE_TYPES[a.type]} by {', '.join(a.authors)} ({outlet}), with {len(placed.notes)} notes."
     )
-    return page(a.title, description, "\n".join(p for p in parts if p))
+    return page(a.title, description, "\n".join(p for p in parts if p), hide=["toc"])

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from html import escape
+from typing import Any
 
 from .. import markdown
 from ..model import Source
@@ -24,11 +25,18 @@ MONTHS = (
     "November",
     "December",
 )
+JSON_IN_SCRIPT = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+"""JSON inside <script> must never contain `</script>` or `<!--`: escape the characters instead."""
 
 
 def esc(text: str) -> str:
     """Escape text for an HTML element or a double-quoted attribute."""
     return escape(text, quote=True)
+
+
+def esc_meta(text: str) -> str:
+    """Escape a front-matter value that Material writes into HTML as it is (& < > and ")."""
+    return escape(text, quote=False).replace('"', "&quot;")
 
 
 def long_date(day: dt.date) -> str:
@@ -50,10 +58,11 @@ def md_inline(source: str) -> str:
 
 
 def external_link(url: str, text: str) -> str:
-    return f'<a href="{esc(url)}" rel="noopener">{esc(text)}</a>'
+    return f'<a href="{esc(url)}">{esc(text)}</a>'
 
 
 def sources_list(sources: Iterable[Source]) -> str:
+    """Sources as a list of links; the stylesheet labels the list "Sources"."""
     items = "".join(f"<li>{external_link(s.url, s.title)}</li>" for s in sources)
     return f'<ul class="dn-sources">{items}</ul>'
 
@@ -62,16 +71,34 @@ def badge(kind: str, value: str, label: str) -> str:
     return f'<span class="dn-badge dn-{kind}-{value}">{esc(label)}</span>'
 
 
-def page(title: str, description: str, body: str, *, hide_toc: bool = False) -> str:
+def json_ld(data: dict[str, Any]) -> str:
+    """A schema.org JSON-LD block; `<`, `>` and `&` are escaped so no value can end the script."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(JSON_IN_SCRIPT)
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+def page(
+    title: str,
+    description: str,
+    body: str,
+    *,
+    hide: Sequence[str] = (),
+    tags: Sequence[str] = (),
+) -> str:
     """A complete Markdown page: front matter and one raw HTML block.
 
     The body is raw HTML so MkDocs shows exactly what was rendered here;
-    Material adds the page's <h1> from `title`.
+    Material adds the page's <h1> from `title`, and the chips of `tags`
+    (which its tags plugin also lists on the topics page). Material writes
+    title, description and tags into its HTML as they are, so they are
+    written here HTML-escaped.
     """
-    meta = {"title": title, "description": description}
+    meta: dict[str, object] = {"title": esc_meta(title), "description": esc_meta(description)}
+    if hide:
+        meta["hide"] = list(hide)
+    if tags:
+        meta["tags"] = [esc_meta(t) for t in tags]
     lines = ["---", *(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items())]
-    if hide_toc:
-        lines.append("hide: [toc]")
     lines += ["---", "", f'<div class="dn-page">\n{body.strip()}\n</div>', ""]
     return "\n".join(lines)
 

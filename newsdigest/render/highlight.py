@@ -1,25 +1,38 @@
 """Render an article's tokens to HTML with its highlights as <mark> pieces.
 
 A highlight that crosses element boundaries (a link, emphasis, a paragraph
-break) becomes one piece per text leaf, so every piece sits inside a single
+break) becomes one piece per element, so every piece sits inside a single
 element and the markup is never broken. Overlapping highlights nest.
+Without highlights the output is exactly markdown-it's.
 """
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable, Sequence
-from html import escape
-from typing import Any
+from dataclasses import replace
+from functools import lru_cache
+from itertools import pairwise
+from typing import Any, cast
 
+from markdown_it.common.utils import escapeHtml
+from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
 from .. import markdown
 from ..anchor import Highlight
-from ..anchor.text import RenderedText
+from ..anchor.text import BREAKS, RenderedText
 
 MarkAttrs = Callable[[Highlight, bool], str]
 """Attributes for a highlight's piece, given whether it is the first piece."""
+Piece = tuple[int, int, int]
+"""(start, end, highlight index), offsets local to one leaf's content."""
+Rule = Callable[[Sequence[Token], int, Any, Any], str]
+
+MARKED_LEAVES = ("text", "text_special", "code_inline", "fence", "code_block")
+TEXT_RUN = {"text", "text_special"}
+"""Leaf types whose default rendering is just their escaped content."""
+_PLACEHOLDER = "\0"
+"""Stands for a leaf's content in the default rule's output; markdown-it never keeps a NUL."""
 
 
 def default_attrs(h: Highlight, first: bool) -> str:
@@ -27,33 +40,43 @@ def default_attrs(h: Highlight, first: bool) -> str:
     return f'{ident} class="dn-hl dn-{h.kind}" data-target="{h.dom_id}"'
 
 
-def pieces_by_leaf(text: RenderedText, highlights: Sequence[Highlight]) -> dict[int, list[tuple[int, int, int]]]:
-    """For each leaf (by id of its token): (local start, local end, highlight index)."""
-    out: dict[int, list[tuple[int, int, int]]] = {}
+def pieces_by_leaf(text: RenderedText, highlights: Sequence[Highlight]) -> dict[int, list[Piece]]:
+    """For each leaf (by id of its token): the pieces of highlights inside it."""
+    out: dict[int, list[Piece]] = {}
     for index, h in enumerate(highlights):
-        k = max(bisect.bisect_right(text.starts, h.start) - 1, 0)
+        k = text.leaf_index(h.start)
         while k < len(text.leaves) and text.leaves[k].start < h.end:
             leaf = text.leaves[k]
             lo, hi = max(h.start, leaf.start), min(h.end, leaf.end)
-            if lo < hi and leaf.token.type not in ("softbreak", "hardbreak"):
+            if lo < hi and leaf.token.type not in BREAKS:
                 out.setdefault(id(leaf.token), []).append((lo - leaf.start, hi - leaf.start, index))
             k += 1
     return out
 
 
-def marked(content: str, pieces: list[tuple[int, int, int]], highlights: Sequence[Highlight],
+def marked(content: str, pieces: list[Piece], highlights: Sequence[Highlight],
            attrs: MarkAttrs, started: set[int]) -> str:
-    """`content` escaped, with nested <mark> elements for each piece."""
+    """`content` escaped, with nested <mark> elements for each piece.
+
+    The content is cut wherever a piece starts or ends; each stretch opens
+    the marks covering it, outermost first, and closes them again.
+    """
     cuts = sorted({0, len(content), *(p[0] for p in pieces), *(p[1] for p in pieces)})
+    by_start = sorted(pieces)
+    order = {i: (highlights[i].start, -highlights[i].end, i) for _, _, i in pieces}
+    active: list[Piece] = []
     html = []
-    for lo, hi in zip(cuts, cuts[1:]):
-        active = sorted((i for s, e, i in pieces if s <= lo and hi <= e),
-                        key=lambda i: (highlights[i].start, -highlights[i].end, i))
-        opened = []
-        for i in active:
-            opened.append(f"<mark{attrs(highlights[i], i not in started)}>")
+    next_piece = 0
+    for lo, hi in pairwise(cuts):
+        active = [p for p in active if p[1] > lo]
+        while next_piece < len(by_start) and by_start[next_piece][0] <= lo:
+            active.append(by_start[next_piece])
+            next_piece += 1
+        active.sort(key=lambda p: order[p[2]])
+        for _, _, i in active:
+            html.append(f"<mark{attrs(highlights[i], i not in started)}>")
             started.add(i)
-        html.append("".join(opened) + escape(content[lo:hi], quote=False) + "</mark>" * len(active))
+        html.append(escapeHtml(content[lo:hi]) + "</mark>" * len(active))
     return "".join(html)
 
 
@@ -65,33 +88,70 @@ def render_article(text: RenderedText, highlights: Sequence[Highlight],
         "attrs": attrs, "started": set(),
     }
     md = markdown.parser()
-    rules = dict(md.renderer.rules)
-    for name in ("text", "text_special"):
-        rules[name] = _leaf
-    rules["code_inline"] = _code_inline
-    rules["fence"] = rules["code_block"] = _code_block
-    renderer = type(md.renderer)()
-    renderer.rules = rules
-    return renderer.render(text.tokens, md.options, env)
+    return _renderer().render(text.tokens, md.options, env)
 
 
-def _content(token: Token, env: dict[str, Any]) -> str:
-    pieces = env["pieces"].get(id(token))
-    if not pieces:
-        return escape(token.content, quote=False)
-    return marked(token.content, pieces, env["highlights"], env["attrs"], env["started"])
+@lru_cache(maxsize=1)
+def _renderer() -> _MarkingRenderer:
+    return _MarkingRenderer()
 
 
-def _leaf(tokens: list[Token], idx: int, options: object, env: dict[str, Any]) -> str:
-    return _content(tokens[idx], env)
+class _MarkingRenderer(RendererHTML):
+    """markdown-it's renderer, with marks in leaves. Renders a run of adjacent text, escape
+    and entity tokens as one, so a highlight over "Smith &amp; Jones" is one <mark>, not three."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        defaults = cast(RendererHTML, markdown.parser().renderer).rules
+        rules: dict[str, Any] = dict(defaults)
+        rules.update({name: _with_marks(defaults[name]) for name in MARKED_LEAVES})
+        self.rules = rules
+
+    def renderInline(self, tokens: Sequence[Token], options: Any, env: Any) -> str:
+        html = []
+        i = 0
+        while i < len(tokens):
+            j = i + 1
+            while tokens[i].type in TEXT_RUN and j < len(tokens) and tokens[j].type in TEXT_RUN:
+                j += 1
+            if j - i > 1 and any(id(t) in env["pieces"] for t in tokens[i:j]):
+                html.append(_marked_run(tokens[i:j], env))
+            else:
+                html.extend(self.rules[tokens[k].type](tokens, k, options, env)
+                            if tokens[k].type in self.rules else self.renderToken(tokens, k, options, env)
+                            for k in range(i, j))
+            i = j
+        return "".join(html)
 
 
-def _code_inline(tokens: list[Token], idx: int, options: object, env: dict[str, Any]) -> str:
-    return f"<code>{_content(tokens[idx], env)}</code>"
+def _marked_run(run: Sequence[Token], env: dict[str, Any]) -> str:
+    pieces: list[Piece] = []
+    latest: dict[int, int] = {}
+    """Highlight index -> position in `pieces` of its last piece, to join it with the next."""
+    offset = 0
+    for token in run:
+        for start, end, index in env["pieces"].get(id(token), []):
+            k = latest.get(index)
+            if k is not None and pieces[k][1] == start + offset:
+                pieces[k] = (pieces[k][0], end + offset, index)
+            else:
+                latest[index] = len(pieces)
+                pieces.append((start + offset, end + offset, index))
+        offset += len(token.content)
+    content = "".join(token.content for token in run)
+    return marked(content, pieces, env["highlights"], env["attrs"], env["started"])
 
 
-def _code_block(tokens: list[Token], idx: int, options: object, env: dict[str, Any]) -> str:
-    token = tokens[idx]
-    lang = token.info.strip().split(" ")[0] if token.info else ""
-    cls = f' class="language-{escape(lang)}"' if lang else ""
-    return f"<pre><code{cls}>{_content(token, env)}</code></pre>\n"
+def _with_marks(default: Rule) -> Rule:
+    """The default rule for a leaf, with the leaf's content marked up."""
+
+    def rule(tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        token = tokens[idx]
+        pieces = env["pieces"].get(id(token))
+        if not pieces:
+            return default(tokens, idx, options, env)
+        html = default([replace(token, content=_PLACEHOLDER)], 0, options, env)
+        body = marked(token.content, pieces, env["highlights"], env["attrs"], env["started"])
+        return html.replace(_PLACEHOLDER, body, 1)
+
+    return rule

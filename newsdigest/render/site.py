@@ -1,16 +1,52 @@
-"""Pages about the whole digest: home, outlets, glossary."""
+"""Pages about the whole digest: home, archive, topics, outlets."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from itertools import groupby
+
 from ..anchor import AnchoredDigest
-from ..model import Digest, Outlet
+from ..model import Digest, Outlet, Story
 from ..schema import ARTICLE_TYPES, OUTLET_TYPES
 from . import urls
-from .common import badge, esc, external_link, md_block, page, plain, sources_list, time_tag
+from .common import MONTHS, badge, esc, esc_meta, external_link, md_block, page, plain, sources_list, time_tag
+
+LATEST = 10
+"""Stories on the home page; the archive lists them all."""
+TAGS_DIRECTIVE = "<!-- material/tags -->"
+"""Where Material's tags plugin writes its index of tagged pages (the story pages)."""
 
 
-def stories_newest_first(digest: Digest) -> list[str]:
-    return sorted(digest.stories, key=lambda s: (-digest.stories[s].date.toordinal(), s))
+def stories_newest_first(digest: Digest) -> list[Story]:
+    return sorted(digest.stories.values(), key=lambda s: (-s.date.toordinal(), s.id))
+
+
+def tag_anchor(tag: str) -> str:
+    """The anchor Material's tags plugin gives a tag on the topics page (its default slugify)."""
+    escaped = esc_meta(tag)  # the plugin sees the tag as the page's front matter has it
+    slug = re.sub(r"[^\w\- ]", "", unicodedata.normalize("NFC", escaped).strip().lower())
+    return "tag:" + slug.replace(" ", "-")
+
+
+def story_item(digest: Digest, story: Story, src: str, linker: urls.Linker) -> str:
+    outlets = sorted(
+        {digest.outlets[digest.articles[a].outlet].name for a in story.articles if a in digest.articles}
+    )
+    notes = sum(len(digest.notes.get(a, ())) for a in story.articles)
+    tags = "".join(
+        f'<a class="md-tag" href="{linker.href(src, urls.TOPICS, tag_anchor(t))}">{esc(t)}</a>'
+        for t in story.tags
+    )
+    return (
+        f'<li class="dn-story-item"><p class="dn-story-title">{time_tag(story.date)} · '
+        f'<a href="{linker.href(src, urls.story_page(story.id))}"><strong>{esc(story.title)}</strong></a></p>'
+        f"<p>{esc(plain(story.summary, 280))}</p>"
+        f'<p class="dn-facts">{len(story.articles)} articles ({esc(", ".join(outlets))}) · {notes} notes · '
+        f"{len(story.claims)} claims compared</p>"
+        + (f'<p class="md-tags">{tags}</p>' if tags else "")
+        + "</li>"
+    )
 
 
 def render_home(anchored: AnchoredDigest, linker: urls.Linker, site_name: str) -> str:
@@ -18,26 +54,62 @@ def render_home(anchored: AnchoredDigest, linker: urls.Linker, site_name: str) -
     notes = sum(len(n) for n in digest.notes.values())
     claims = sum(len(s.claims) for s in digest.stories.values())
     counts = (
-        f'<p class="dn-counts"><strong>{len(digest.stories)}</strong> stories · '
-        f"<strong>{len(digest.articles)}</strong> articles · <strong>{notes}</strong> notes · "
-        f"<strong>{claims}</strong> claims compared</p>"
+        (len(digest.stories), "story", "stories"),
+        (len(digest.articles), "article", "articles"),
+        (notes, "note", "notes"),
+        (claims, "claim compared", "claims compared"),
     )
-    items = []
-    for story_id in stories_newest_first(digest):
-        story = digest.stories[story_id]
-        outlets = sorted(
-            {digest.outlets[digest.articles[a].outlet].name for a in story.articles if a in digest.articles}
-        )
-        items.append(
-            f'<li class="dn-story-item"><p>{time_tag(story.date)} · '
-            f'<a href="{linker.href(urls.HOME, urls.story_page(story_id))}">'
-            f"<strong>{esc(story.title)}</strong></a></p>"
-            f"<p>{esc(plain(story.summary, 280))}</p>"
-            f'<p class="dn-facts">{len(story.articles)} articles ({esc(", ".join(outlets))}) · '
-            f"{len(story.claims)} claims compared</p></li>"
-        )
-    body = f'{counts}<h2 id="latest">Latest stories</h2><ul class="dn-stories">{"".join(items)}</ul>'
-    return page(site_name, f"An annotated digest: {len(digest.stories)} stories, {notes} notes.", body)
+    stats = "".join(
+        f'<div class="card"><strong>{n}</strong> {one if n == 1 else many}</div>' for n, one, many in counts
+    )
+    latest = stories_newest_first(digest)[:LATEST]
+    items = "".join(story_item(digest, s, urls.HOME, linker) for s in latest)
+    body = (
+        "<p>News articles on the same events, side by side: every note sits on the words it discusses, "
+        "and each story compares what the outlets say about its main claims.</p>"
+        f'<div class="grid dn-stats">{stats}</div>'
+        f'<h2 id="latest">Latest stories</h2><ul class="dn-stories">{items}</ul>'
+        f'<p><a href="{linker.href(urls.HOME, urls.ARCHIVE)}">All stories by date</a> · '
+        f'<a href="{linker.href(urls.HOME, urls.TOPICS)}">Stories by topic</a> · '
+        f'<a href="{linker.href(urls.HOME, urls.OUTLETS)}">Outlets</a></p>'
+    )
+    description = f"An annotated digest: {len(digest.stories)} stories, {notes} notes."
+    return page(site_name, description, body, hide=["toc"])
+
+
+def render_archive(digest: Digest, linker: urls.Linker) -> str:
+    """Every story, newest first, under its year and month."""
+    parts = []
+    stories = stories_newest_first(digest)
+    for year, in_year in groupby(stories, key=lambda s: s.date.year):
+        parts.append(f'<h2 id="y{year}">{year}</h2>')
+        for month, in_month in groupby(in_year, key=lambda s: s.date.month):
+            parts.append(f'<h3 id="m{year}-{month:02d}">{MONTHS[month - 1]} {year}</h3>')
+            parts.append(
+                '<ul class="dn-stories">'
+                + "".join(story_item(digest, s, urls.ARCHIVE, linker) for s in in_month)
+                + "</ul>"
+            )
+    body = "".join(parts) or "<p>No stories yet.</p>"
+    return page("Stories", "Every story in the digest, newest first.", body)
+
+
+def render_topics() -> str:
+    """The topics index: Material's tags plugin lists the story pages under each tag here."""
+    return "\n".join(
+        [
+            "---",
+            'title: "Topics"',
+            'description: "Stories by topic."',
+            "---",
+            "",
+            "Every story is tagged with the topics it covers. "
+            "Select a topic on a story page to come back here.",
+            "",
+            TAGS_DIRECTIVE,
+            "",
+        ]
+    )
 
 
 def render_outlets(digest: Digest, linker: urls.Linker) -> str:
@@ -47,8 +119,11 @@ def render_outlets(digest: Digest, linker: urls.Linker) -> str:
         f"<td>{sum(1 for a in digest.articles.values() if a.outlet == o.id)}</td></tr>"
         for o in sorted(digest.outlets.values(), key=lambda o: o.name.casefold())
     )
-    head = "<tr><th>Outlet</th><th>Type</th><th>Country</th><th>Articles</th></tr>"
-    body = f'<table class="dn-outlets"><thead>{head}</thead><tbody>{rows}</tbody></table>'
+    head = (
+        '<tr><th scope="col">Outlet</th><th scope="col">Type</th><th scope="col">Country</th>'
+        '<th scope="col">Articles</th></tr>'
+    )
+    body = f"<table><thead>{head}</thead><tbody>{rows}</tbody></table>"
     return page("Outlets", "Every outlet in the digest, with a sourced profile.", body)
 
 
@@ -68,7 +143,10 @@ def render_outlet(digest: Digest, outlet: Outlet, linker: urls.Linker) -> str:
     )
     items = "".join(
         f"<li>{time_tag(a.published)} · {badge('type', a.type, ARTICLE_TYPES[a.type])} "
-        f'<a href="{linker.href(src, urls.article_page(a.id))}">{esc(a.title)}</a></li>'
+        f'<a href="{linker.href(src, urls.article_page(a.id))}">{esc(a.title)}</a>'
+        f'<br><span class="dn-facts">{len(digest.notes.get(a.id, ()))} notes · story: '
+        f'<a href="{linker.href(src, urls.story_page(a.story))}">{esc(digest.stories[a.story].title)}</a>'
+        "</span></li>"
         for a in articles
     )
     body = "\n".join(
@@ -83,17 +161,3 @@ def render_outlet(digest: Digest, outlet: Outlet, linker: urls.Linker) -> str:
         ]
     )
     return page(outlet.name, plain(outlet.profile), body)
-
-
-def render_glossary(digest: Digest) -> str:
-    entries = []
-    for term in sorted(digest.glossary, key=lambda t: t.term.casefold()):
-        aliases = (
-            f' <span class="dn-aliases">(also: {esc(", ".join(term.aliases))})</span>' if term.aliases else ""
-        )
-        entries.append(
-            f"<dt>{esc(term.term)}{aliases}</dt><dd><p>{esc(term.definition)}</p>"
-            f"{sources_list(term.sources)}</dd>"
-        )
-    body = f'<dl class="dn-glossary">{"".join(entries)}</dl>'
-    return page("Glossary", "Terms used in the articles, explained.", body)

@@ -1,4 +1,9 @@
-"""The story page: summary, coverage, and the claim comparison."""
+"""The story page: summary, coverage, and the claim comparison.
+
+Each claim is a section: its statement, one card per article (a grid with
+one column per article on wide screens, stacked on narrow ones), and the
+conclusion as an admonition whose title names the rating in words.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,18 @@ from ..model import Claim, Story
 from ..schema import ARTICLE_TYPES, RATINGS
 from . import urls
 from .common import badge, esc, md_block, page, plain, sources_list, time_tag
+from .glossary import TermMarker
+from .jsonld import claim_reviews
+
+ADMONITION_FOR_RATING = {
+    "accurate": "success",
+    "mostly-accurate": "success",
+    "mixed": "warning",
+    "misleading": "warning",
+    "inaccurate": "failure",
+    "unverifiable": "question",
+}
+"""Material admonition type for a rating's conclusion; unrated comparisons are `abstract`."""
 
 
 def coverage(anchored: AnchoredDigest, story: Story, linker: urls.Linker) -> str:
@@ -16,64 +33,87 @@ def coverage(anchored: AnchoredDigest, story: Story, linker: urls.Linker) -> str
     for article_id in story.articles:
         a = digest.articles[article_id]
         outlet = digest.outlets[a.outlet]
+        notes = len(digest.notes.get(article_id, ()))
         rows.append(
-            f'<tr><td><a href="{linker.href(src, urls.outlet_page(outlet.id))}">{esc(outlet.name)}</a></td>'
-            f"<td>{badge('type', a.type, ARTICLE_TYPES[a.type])}</td><td>{time_tag(a.published)}</td>"
-            f'<td><a href="{linker.href(src, urls.article_page(a.id))}">{esc(a.title)}</a></td></tr>'
+            f'<tr><td data-label="Outlet"><a href="{linker.href(src, urls.outlet_page(outlet.id))}">'
+            f"{esc(outlet.name)}</a></td>"
+            f'<td data-label="Type">{badge("type", a.type, ARTICLE_TYPES[a.type])}</td>'
+            f'<td data-label="Date">{time_tag(a.published)}</td>'
+            f'<td data-label="Headline"><a href="{linker.href(src, urls.article_page(a.id))}">'
+            f'{esc(a.title)}</a></td><td data-label="Notes">{notes}</td></tr>'
         )
-    head = "<tr><th>Outlet</th><th>Type</th><th>Date</th><th>Headline</th></tr>"
-    return f'<table class="dn-coverage"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+    head = (
+        '<tr><th scope="col">Outlet</th><th scope="col">Type</th><th scope="col">Date</th>'
+        '<th scope="col">Headline</th><th scope="col">Notes</th></tr>'
+    )
+    table = f'<table><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+    return f'<div class="dn-coverage">{table}</div>'
 
 
-def claim_rows(anchored: AnchoredDigest, story: Story, claim: Claim, linker: urls.Linker) -> str:
+def statement_cards(anchored: AnchoredDigest, story: Story, claim: Claim, linker: urls.Linker) -> str:
     digest = anchored.digest
     src = urls.story_page(story.id)
-    cells = []
+    cards = []
     for statement in claim.statements:
         a = digest.articles[statement.article]
-        label = esc(digest.outlets[a.outlet].name)
+        head = (
+            f'<p class="dn-cell-head"><strong>{esc(digest.outlets[a.outlet].name)}</strong> '
+            f"{badge('type', a.type, ARTICLE_TYPES[a.type])}</p>"
+        )
         if statement.quote is None:
-            cells.append(
-                f'<td class="dn-cell dn-not-mentioned" data-label="{label}"><em>Not mentioned</em></td>'
-            )
+            cards.append(f'<div class="card dn-cell dn-not-mentioned">{head}<p>Not mentioned</p></div>')
             continue
         href = linker.href(src, urls.article_page(a.id), f"cl-{claim.id}")
-        cells.append(
-            f'<td class="dn-cell" data-label="{label}"><a class="dn-quote" href="{href}">'
-            f"<q>{esc(plain(statement.quote.text, 400))}</q></a></td>"
+        cards.append(
+            f'<div class="card dn-cell">{head}<blockquote><p><a class="dn-quote" href="{href}">'
+            f"<q>{esc(plain(statement.quote.text, 400))}</q></a></p></blockquote></div>"
         )
+    return (
+        f'<div class="grid dn-statements" style="--dn-cols:{max(len(claim.statements), 1)}">'
+        f'{"".join(cards)}</div>'
+    )
+
+
+def claim_section(anchored: AnchoredDigest, story: Story, claim: Claim, number: int, linker: urls.Linker,
+                  terms: TermMarker) -> str:
     rating = f" {badge('rating', claim.rating, 'Rating: ' + RATINGS[claim.rating])}" if claim.rating else ""
-    head = f'<tr class="dn-claim" id="claim-{claim.id}"><th scope="row">{esc(claim.claim)}{rating}</th>'
-    conclusion = (
-        f'<tr class="dn-conclusion"><td colspan="{len(claim.statements) + 1}">'
-        f'<div class="dn-conclusion-body"><strong>Conclusion.</strong> {md_block(claim.conclusion)}</div>'
-        f"{sources_list(claim.sources)}</td></tr>"
+    kind = ADMONITION_FOR_RATING.get(claim.rating or "", "abstract")
+    title = f"Conclusion: {RATINGS[claim.rating]}" if claim.rating else "Conclusion (not rated)"
+    return (
+        f'<section class="dn-claim">'
+        f'<h3 id="claim-{claim.id}"><span class="dn-num">{number}.</span> {esc(claim.claim)}{rating}</h3>'
+        f"{statement_cards(anchored, story, claim, linker)}"
+        f'<div class="admonition {kind} dn-conclusion"><p class="admonition-title">{title}</p>'
+        f"{terms.wrap(md_block(claim.conclusion))}{sources_list(claim.sources)}</div>"
+        "</section>"
     )
-    return head + "".join(cells) + "</tr>" + conclusion
 
 
-def render_story_page(anchored: AnchoredDigest, story: Story, linker: urls.Linker) -> str:
+def render_story_page(anchored: AnchoredDigest, story: Story, linker: urls.Linker,
+                      site_name: str = "Annotated news digest") -> str:
     digest = anchored.digest
-    columns = "".join(
-        f'<th scope="col">{esc(digest.outlets[digest.articles[a].outlet].name)}'
-        f"<br>{badge('type', digest.articles[a].type, ARTICLE_TYPES[digest.articles[a].type])}</th>"
-        for a in story.articles
+    terms = TermMarker(digest.glossary)
+    notes = sum(len(digest.notes.get(a, ())) for a in story.articles)
+    facts = [time_tag(story.date), f"{len(story.articles)} articles", f"{notes} notes"]
+    if story.claims:
+        facts.append(f'<a href="#claims">{len(story.claims)} claims compared</a>')
+    claims = "".join(
+        claim_section(anchored, story, c, i, linker, terms) for i, c in enumerate(story.claims, 1)
     )
-    table = (
-        f'<table class="dn-compare"><thead><tr><th scope="col">Claim</th>{columns}</tr></thead>'
-        f"<tbody>{''.join(claim_rows(anchored, story, c, linker) for c in story.claims)}</tbody></table>"
-    )
-    tags = "".join(f'<span class="dn-tag">{esc(t)}</span>' for t in story.tags)
     body = "\n".join(
-        [
-            f'<p class="dn-facts">{time_tag(story.date)}{" · " + tags if tags else ""}</p>',
-            f'<div class="dn-summary">{md_block(story.summary)}</div>',
+        part
+        for part in [
+            claim_reviews(digest, story, linker, site_name),
+            f'<p class="dn-facts">{" · ".join(facts)}</p>',
+            f'<div class="dn-summary">{terms.wrap(md_block(story.summary))}</div>',
             '<h2 id="coverage">Coverage</h2>',
             coverage(anchored, story, linker),
             '<h2 id="claims">Claim comparison</h2>',
-            f'<div class="dn-compare-wrap">{table}</div>'
+            "<p>What each article says about the story's main claims, and what the evidence shows. "
+            "Select a quote to see it highlighted in its article.</p>" + claims
             if story.claims
             else "<p>No claims compared yet.</p>",
         ]
+        if part
     )
-    return page(story.title, plain(story.summary), body)
+    return page(story.title, plain(story.summary), body, hide=["toc"], tags=story.tags)

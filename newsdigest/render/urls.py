@@ -25,6 +25,18 @@ def outlet_page(outlet_id: str) -> str:
 HOME = "index.md"
 OUTLETS = "outlets/index.md"
 GLOSSARY = "glossary.md"
+ARCHIVE = "archive/index.md"
+"""Every story, newest first, by year and month."""
+TOPICS = "topics/index.md"
+"""Stories by topic: Material's tags plugin writes the index there."""
+
+TEXT_FRAGMENT_SAFE = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!$'()*+./:;=?@_~"
+)
+"""Characters a text directive may carry as they are; `-`, `&` and `,` are syntax there."""
+WORDS_IN_FULL = 10
+"""Quotes up to this many words are matched whole; longer ones by their first and last words."""
+EDGE_WORDS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +44,8 @@ class Linker:
     """Relative links from one generated page to another."""
 
     directory_urls: bool = True
+    site_url: str = ""
+    """The site's public address (mkdocs `site_url`), for absolute URLs in metadata; may be empty."""
 
     def url(self, src: str) -> str:
         """The URL MkDocs gives the page built from `src` (relative to the site root)."""
@@ -52,3 +66,29 @@ class Linker:
         if rel == ".":
             rel = "./"
         return rel + (f"#{fragment}" if fragment else "")
+
+    def absolute(self, from_src: str, to_src: str, fragment: str = "") -> str:
+        """An absolute URL when `site_url` is known, else the same relative link as `href`."""
+        if not self.site_url:
+            return self.href(from_src, to_src, fragment)
+        return self.site_url.rstrip("/") + "/" + self.url(to_src) + (f"#{fragment}" if fragment else "")
+
+
+def encode_text_directive_part(text: str) -> str:
+    """Percent-encode one part of a `:~:text=` directive (UTF-8, per the Text Fragments spec)."""
+    return "".join(
+        ch if ch in TEXT_FRAGMENT_SAFE else "".join(f"%{b:02X}" for b in ch.encode("utf-8")) for ch in text
+    )
+
+
+def text_fragment_url(url: str, quote: str) -> str:
+    """`url` scrolled to `quote` with a text fragment; long quotes use `textStart,textEnd`."""
+    words = quote.split()
+    if len(words) <= WORDS_IN_FULL:
+        directive = encode_text_directive_part(" ".join(words))
+    else:
+        start = " ".join(words[:EDGE_WORDS])
+        end = " ".join(words[-EDGE_WORDS:])
+        directive = f"{encode_text_directive_part(start)},{encode_text_directive_part(end)}"
+    base = url.split("#", 1)[0]
+    return f"{base}#:~:text={directive}"

@@ -1,0 +1,122 @@
+"""Glossary terms: explained in a tooltip wherever they occur, and listed on one page.
+
+Terms are wrapped in `<abbr>` after the article and note HTML is rendered,
+inside text only (never in a tag or attribute), so the visible text and the
+highlights stay exactly as they were. Material's `content.tooltips` turns an
+`abbr[title]` into a tooltip. To keep pages small, only a term's first
+occurrence on a page carries its definition (`title`); the others name the
+term (`data-t`) and digest.js copies the definition onto them at load.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from html import escape
+
+from ..model import Digest, Term
+from .common import esc, page, sources_list
+
+TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+SKIPPED_ELEMENTS = frozenset({"code", "pre", "abbr", "script", "style", "q"})
+"""No tooltips inside these: code stays literal, and note headings quote the article."""
+
+
+def term_key(term: Term) -> str:
+    """A stable, readable key for a term: its anchor on the glossary page is `term-<key>`."""
+    return "-".join(re.findall(r"[a-z0-9]+", term.term.casefold())) or "term"
+
+
+def html_text(name: str) -> str:
+    """How `name` appears in rendered HTML text (markdown-it escapes & < > and ")."""
+    return escape(name, quote=False).replace('"', "&quot;")
+
+
+def name_pattern(name: str) -> str:
+    """A whole-word pattern; the first letter may be either case (sentence starts), spaces any run."""
+    text = html_text(name)
+    first, rest = text[:1], text[1:]
+    head = f"[{re.escape(first.upper())}{re.escape(first.lower())}]" if first.isalpha() else re.escape(first)
+    body = r"\s+".join(re.escape(part) for part in rest.split(" "))
+    return rf"(?<![\w&]){head}{body}(?!\w)"
+
+
+@dataclass(slots=True)
+class TermMarker:
+    """Wraps glossary terms in one page's HTML; remembers which terms the page has defined."""
+
+    terms: Sequence[Term]
+    defined: set[str] = field(default_factory=set)
+    pattern: re.Pattern[str] | None = field(init=False)
+    by_name: dict[str, Term] = field(init=False)
+
+    def __post_init__(self) -> None:
+        names = sorted(
+            ((name, term) for term in self.terms for name in (term.term, *term.aliases)),
+            key=lambda nt: (-len(nt[0]), nt[0]),
+        )
+        self.by_name = {html_text(name).casefold(): term for name, term in names}
+        self.pattern = re.compile("|".join(name_pattern(n) for n, _ in names)) if names else None
+
+    def wrap(self, html: str) -> str:
+        """`html` with every term occurrence in its text wrapped in <abbr>."""
+        if self.pattern is None:
+            return html
+        out = []
+        skipping: list[str] = []
+        for part in TAG_OR_TEXT.split(html):
+            if part.startswith("<"):
+                name = part[1:].split(maxsplit=1)[0].rstrip(">/").lower() if len(part) > 2 else ""
+                if name.lstrip("/") in SKIPPED_ELEMENTS and not part.endswith("/>"):
+                    if name.startswith("/"):
+                        if skipping and skipping[-1] == name[1:]:
+                            skipping.pop()
+                    else:
+                        skipping.append(name)
+                out.append(part)
+            elif part and not skipping:
+                out.append(self.pattern.sub(self.abbr, part))
+            else:
+                out.append(part)
+        return "".join(out)
+
+    def abbr(self, found: re.Match[str]) -> str:
+        text = found.group(0)
+        term = self.by_name[" ".join(text.split()).casefold()]
+        key = term_key(term)
+        if key in self.defined:
+            return f'<abbr data-t="{key}">{text}</abbr>'
+        self.defined.add(key)
+        return f'<abbr data-t="{key}" title="{esc(term.definition)}">{text}</abbr>'
+
+
+def glossary_abbreviations(terms: Sequence[Term]) -> str:
+    """The glossary as Python-Markdown `abbr` definitions, one per term and alias.
+
+    For hand-written pages (methodology, corrections…): appended to their
+    Markdown, the `abbr` extension gives their terms the same tooltips.
+    """
+    lines = []
+    for term in sorted(terms, key=lambda t: t.term.casefold()):
+        definition = " ".join(term.definition.split())
+        lines += [f"*[{name}]: {definition}" for name in (term.term, *term.aliases)]
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def render_glossary(digest: Digest) -> str:
+    entries = []
+    for term in sorted(digest.glossary, key=lambda t: t.term.casefold()):
+        aliases = (
+            f' <span class="dn-aliases">(also: {esc(", ".join(term.aliases))})</span>' if term.aliases else ""
+        )
+        entries.append(
+            f'<dt id="term-{term_key(term)}">{esc(term.term)}{aliases}</dt>'
+            f"<dd><p>{esc(term.definition)}</p>{sources_list(term.sources)}</dd>"
+        )
+    intro = (
+        "<p>Terms used in the articles and notes. Wherever one of them occurs, "
+        "its definition is shown when you point at it.</p>"
+    )
+    body = f'{intro}<dl class="dn-glossary">{"".join(entries)}</dl>'
+    return page("Glossary", "Terms used in the articles, explained.", body)

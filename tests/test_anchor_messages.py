@@ -1,0 +1,76 @@
+"""Anchoring errors as the editor reads them: the whole report, verbatim."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsdigest.anchor import anchor
+from newsdigest.errors import Loc, format_report
+from newsdigest.model import Article, Claim, Digest, Note, Quote, Statement, Story
+
+BODY = """\
+The army drove the terrorists out of a series of cities in the north.
+
+The bridge opens in May. Work on the bridge starts soon.
+
+Critics said the bridge
+was too expensive.
+"""
+
+
+def article(article_id: str, body: str, body_line: int) -> Article:
+    return Article(article_id, f"articles/{article_id}.md", "Title", "outlet", ("A. Writer",),
+                   dt.date(2024, 3, 2), "news-report", "en", "bridge", body, body_line)
+
+
+def quote(text: str, line: int, label: str, prefix: str | None = None, suffix: str | None = None) -> Quote:
+    return Quote(text, prefix, suffix, Loc("annotations/toi.yml", line, 12), label)
+
+
+def note(n: int, text: str, prefix: str | None = None, suffix: str | None = None) -> Note:
+    return Note(f"n{n}", "toi", quote(text, 10 + 4 * n, f"notes[{n}]", prefix, suffix), "context", "", ())
+
+
+def digest() -> Digest:
+    notes = (
+        note(0, "drove the terrorists out out a series of cities"),
+        note(1, "the bridge"),
+        note(2, "the bridge", prefix="Building"),
+        note(3, "the bridge", suffix="starts soon"),
+        note(4, "said the bridge was too expensive"),
+    )
+    claim = Claim("cost", "bridge", "The bridge is too expensive.", (
+        Statement("toi", Quote("bridge was too cheap", None, None,
+                               Loc("annotations/stories/bridge.yml", 7, 14), "claims[0].statements.toi")),
+    ), "", ())
+    story = Story("bridge", "Bridge", dt.date(2024, 3, 2), "", ("toi",), (claim,))
+    return Digest(articles={"toi": article("toi", BODY, 12)}, notes={"toi": notes}, stories={"bridge": story})
+
+
+def test_report_of_every_anchoring_error() -> None:
+    anchored = anchor(digest())
+    assert format_report(anchored.problems) == """\
+annotations/stories/bridge.yml:7:14: claims[0].statements.toi.quote not found in articles/toi.md
+  quote:   "bridge was too cheap"
+  closest: "bridge was too expensive" (line 16, 77% similar)
+  hint: quote the article exactly as written; spacing and curly/straight quotes do not matter
+annotations/toi.yml:10:12: notes[0].quote not found in articles/toi.md
+  quote:   "drove the terrorists out out a series of cities"
+  closest: "drove the terrorists out of a series of cities" (line 12, 97% similar)
+  hint: quote the article exactly as written; spacing and curly/straight quotes do not matter
+annotations/toi.yml:14:12: notes[1].quote occurs 2 times in articles/toi.md (lines 14, 16)
+  hint: add `prefix:` or `suffix:` with a few neighbouring words to pick one
+annotations/toi.yml:18:12: notes[2].prefix does not match the text before any occurrence of the quote \
+in articles/toi.md (lines 14, 16)
+  hint: copy the neighbouring words from the article; spacing and quote marks do not matter
+Build failed: 4 errors in 2 files. Nothing was written."""
+
+
+def test_placed_notes_carry_the_line_they_start_on() -> None:
+    placed = anchor(digest()).articles["toi"]
+    lines = {h.dom_id: (h.line, placed.rendered.text[h.start:h.end]) for h in placed.highlights}
+    assert lines == {
+        "hl-n3": (14, "the bridge"),
+        "hl-n4": (16, "said the bridge\nwas too expensive"),
+    }
+    assert [n.id for n in placed.unplaced] == ["n0", "n1", "n2"]

@@ -65,39 +65,63 @@ def prepare(article: Article, notes: tuple[Note, ...]) -> tuple[AnchoredArticle,
     return AnchoredArticle(article, text, notes), norm
 
 
-def anchor(digest: Digest) -> AnchoredDigest:
-    """Place all quotes; problems are returned, not raised, so preview can go on."""
+Statements = tuple[tuple[Claim, Quote], ...]
+"""The claim statements that quote one article: (claim, quote)."""
+_MEMO: dict[tuple[Article, tuple[Note, ...], Statements], tuple[AnchoredArticle, tuple[Problem, ...]]] = {}
+"""Articles anchored by the previous build in this process (e.g. under `mkdocs serve`)."""
+
+
+def anchor_article(
+    article: Article, notes: tuple[Note, ...], statements: Statements
+) -> tuple[AnchoredArticle, tuple[Problem, ...]]:
+    """Place one article's notes and claim statements; the result must not be mutated."""
     problems: list[Problem] = []
-    articles: dict[str, AnchoredArticle] = {}
-    norms: dict[str, Normalized] = {}
-    for article_id, article in sorted(digest.articles.items()):
-        placed, norm = prepare(article, digest.notes.get(article_id, ()))
-        articles[article_id] = placed
-        norms[article_id] = norm
-        for note in placed.notes:
-            span = place(placed, norm, note.quote, problems)
-            if span is None:
-                placed.unplaced.append(note)
-            else:
-                placed.highlights.append(Highlight(f"hl-{note.id}", note.id, note.kind, *span))
+    placed, norm = prepare(article, notes)
+    for note in notes:
+        span = place(placed, norm, note.quote, problems)
+        if span is None:
+            placed.unplaced.append(note)
+        else:
+            placed.highlights.append(Highlight(f"hl-{note.id}", note.id, note.kind, *span))
+    for claim, quote in statements:
+        span = place(placed, norm, quote, problems)
+        if span is not None:
+            mark = Highlight(f"cl-{claim.id}", claim.id, "claim", *span)
+            placed.highlights.append(mark)
+            placed.claims.append((claim, mark))
+    placed.highlights.sort(key=lambda h: (h.start, -h.end, h.dom_id))
+    return placed, tuple(problems)
+
+
+def anchor(digest: Digest) -> AnchoredDigest:
+    """Place all quotes; problems are returned, not raised, so preview can go on.
+
+    An article whose text, notes and quoting claims are unchanged since the
+    previous build in this process is not parsed again.
+    """
+    statements: dict[str, list[tuple[Claim, Quote]]] = {}
     for story in digest.stories.values():
         for claim in story.claims:
             for statement in claim.statements:
-                target = articles.get(statement.article)
-                if statement.quote is None or target is None:
-                    continue
-                span = place(target, norms[statement.article], statement.quote, problems)
-                if span is not None:
-                    mark = Highlight(f"cl-{claim.id}", claim.id, "claim", *span)
-                    target.highlights.append(mark)
-                    target.claims.append((claim, mark))
-    for placed in articles.values():
-        placed.highlights.sort(key=lambda h: (h.start, -h.end, h.dom_id))
+                if statement.quote is not None:
+                    statements.setdefault(statement.article, []).append((claim, statement.quote))
+    problems: list[Problem] = []
+    articles: dict[str, AnchoredArticle] = {}
+    memo = {}
+    for article_id, article in sorted(digest.articles.items()):
+        key = (article, digest.notes.get(article_id, ()), tuple(statements.get(article_id, ())))
+        result = _MEMO.get(key) or anchor_article(*key)
+        memo[key] = result
+        articles[article_id] = result[0]
+        problems += result[1]
+    _MEMO.clear()
+    _MEMO.update(memo)
     return AnchoredDigest(digest, articles, problems)
 
 
-def place(article: AnchoredArticle, norm: Normalized, quote: Quote,
-          problems: list[Problem]) -> tuple[int, int, int] | None:
+def place(
+    article: AnchoredArticle, norm: Normalized, quote: Quote, problems: list[Problem]
+) -> tuple[int, int, int] | None:
     """(start, end, line) of the quote, or None after recording why not."""
     text = article.rendered
     result = find_quote(norm, text.text, quote.text, quote.prefix, quote.suffix)
@@ -107,28 +131,43 @@ def place(article: AnchoredArticle, norm: Normalized, quote: Quote,
     if isinstance(result, NotFound):
         details = [f'quote:   "{shorten(quote.text)}"']
         if result.closest:
-            details.append(f'closest: "{shorten(result.closest)}" '
-                           f"(line {text.line_of(result.closest_start)}, {result.similarity}% similar)")
-        problems.append(Problem(quote.loc, f"{quote.label}.quote not found in {path}",
-                                NOT_FOUND_HINT, tuple(details)))
+            details.append(
+                f'closest: "{shorten(result.closest)}" '
+                f"(line {text.line_of(result.closest_start)}, {result.similarity}% similar)"
+            )
+        problems.append(
+            Problem(quote.loc, f"{quote.label}.quote not found in {path}", NOT_FOUND_HINT, tuple(details))
+        )
         return None
     lines = line_list(text, result.starts)
     if isinstance(result, Ambiguous) and not result.narrowed_by:
-        problems.append(Problem(
-            quote.loc, f"{quote.label}.quote occurs {len(result.starts)} times in {path} ({lines})",
-            "add `prefix:` or `suffix:` with a few neighbouring words to pick one"))
+        problems.append(
+            Problem(
+                quote.loc,
+                f"{quote.label}.quote occurs {len(result.starts)} times in {path} ({lines})",
+                "add `prefix:` or `suffix:` with a few neighbouring words to pick one",
+            )
+        )
     elif isinstance(result, Ambiguous):
-        problems.append(Problem(
-            quote.loc, f"{quote.label}.quote still occurs {len(result.starts)} times in {path} "
-            f"with this {result.narrowed_by} ({lines})",
-            "use more neighbouring words in `prefix:` or `suffix:`"))
+        problems.append(
+            Problem(
+                quote.loc,
+                f"{quote.label}.quote still occurs {len(result.starts)} times in {path} "
+                f"with this {result.narrowed_by} ({lines})",
+                "use more neighbouring words in `prefix:` or `suffix:`",
+            )
+        )
     else:
         where = {"prefix": "before", "suffix": "after"}.get(result.which, "around")
         verb = "do" if " and " in result.which else "does"
-        problems.append(Problem(
-            quote.loc, f"{quote.label}.{result.which.replace(' and ', '/')} {verb} not match the text "
-            f"{where} any occurrence of the quote in {path} ({lines})",
-            "copy the neighbouring words from the article; spacing and quote marks do not matter"))
+        problems.append(
+            Problem(
+                quote.loc,
+                f"{quote.label}.{result.which.replace(' and ', '/')} {verb} not match the text "
+                f"{where} any occurrence of the quote in {path} ({lines})",
+                "copy the neighbouring words from the article; spacing and quote marks do not matter",
+            )
+        )
     return None
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..anchor import AnchoredDigest
+from ..anchor import AnchoredArticle, AnchoredDigest
 from . import urls
 from .article import render_article_page
 from .glossary import render_glossary
@@ -11,6 +11,11 @@ from .story import render_story_page
 
 Pages = dict[str, str]
 """Page path relative to the docs folder -> page source."""
+
+_ARTICLE_PAGES: dict[str, tuple[AnchoredArticle, object, str]] = {}
+"""Article pages of the previous build in this process, reused when their inputs are the
+very same anchored article (see anchor's memo) in the same context: `mkdocs serve`
+then re-renders only what an edit touched."""
 
 
 def render(
@@ -29,6 +34,17 @@ def render(
         pages[urls.outlet_page(outlet.id)] = render_outlet(digest, outlet, linker)
     for story in digest.stories.values():
         pages[urls.story_page(story.id)] = render_story_page(anchored, story, linker, site_name)
+    previous = dict(_ARTICLE_PAGES)
+    _ARTICLE_PAGES.clear()
     for placed in anchored.articles.values():
-        pages[urls.article_page(placed.article.id)] = render_article_page(digest, placed, linker)
+        a = placed.article
+        # what an article page shows besides the anchored article itself
+        context = (digest.outlets.get(a.outlet), digest.stories.get(a.story), digest.glossary, linker)
+        cached = previous.get(a.id)
+        if cached is not None and cached[0] is placed and cached[1] == context:
+            page = cached[2]
+        else:
+            page = render_article_page(digest, placed, linker)
+        _ARTICLE_PAGES[a.id] = (placed, context, page)
+        pages[urls.article_page(a.id)] = page
     return dict(sorted(pages.items()))

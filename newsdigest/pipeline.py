@@ -9,10 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from . import reference_page
 from .anchor import AnchoredDigest, anchor
 from .assemble import assemble
 from .errors import DigestError, Problem
+from .exports import render_exports
 from .load import load
+from .progress import Progress
 from .render import Pages, render
 from .render.urls import Linker
 from .report import BuildReport, build_report, report_page
@@ -26,6 +29,8 @@ class Options:
     """Unplaced quotes fail the build; in preview they become warnings."""
     linker: Linker = field(default_factory=Linker)
     site_name: str = "Annotated news digest"
+    progress: Progress = field(default_factory=Progress.off)
+    """Reports long stages on stderr (see progress.py); silent unless the caller passes one."""
 
 
 @dataclass(slots=True)
@@ -59,13 +64,15 @@ def build(root: Path, options: Options | None = None) -> Result:
     """
     options = options or Options()
     digest, problems = assemble(load(root))
-    anchored = anchor(digest)
+    anchored = anchor(digest, options.progress)
     if problems or (options.strict and anchored.problems):
         raise DigestError(problems + anchored.problems)
     report = build_report(anchored)
     published = without_drafts(anchored) if options.strict else anchored
     pages = render(published, options.linker, options.site_name)
     pages[REPORT_PAGE] = report_page(report)
+    pages[reference_page.PAGE] = reference_page.render()
+    pages.update(render_exports(published, options.linker, options.site_name))
     warnings = [replace(p, warning=True) for p in anchored.problems]
     return Result(dict(sorted(pages.items())), anchored, report, warnings)
 

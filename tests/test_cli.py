@@ -20,18 +20,18 @@ def test_pages_are_written_then_left_alone(mini: Path) -> None:
     assert first.returncode == 0, first.stderr
     total = len(pipeline.build(mini).pages)
     assert first.stdout.startswith(
-        f"{total} pages written, 0 unchanged, 0 removed: 2 articles, 3 notes, 1 story, 2 claims ("
+        f"{total} files written, 0 unchanged, 0 removed: 2 articles, 3 notes, 1 story, 2 claims ("
     )
     docs = mini / "docs"
     assert (docs / "articles" / "daily-report.md").is_file()
     stamps = {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")}
     second = run_cli("pages", "--root", str(mini))
-    assert second.stdout.startswith(f"nothing changed since the last build: {total} pages up to date (")
+    assert second.stdout.startswith(f"nothing changed since the last build: {total} files up to date (")
     assert {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")} == stamps
     notes = mini / "annotations" / "weekly-view.yml"
     notes.write_text(notes.read_text(encoding="utf-8").replace("A judgement", "A value judgement"), encoding="utf-8")
     third = run_cli("pages", "--root", str(mini))
-    assert third.stdout.startswith(f"1 page written, {total - 1} unchanged, 0 removed")
+    assert third.stdout.startswith(f"2 files written, {total - 2} unchanged, 0 removed")
     assert "A value judgement" in (docs / "articles" / "weekly-view.md").read_text(encoding="utf-8")
 
 

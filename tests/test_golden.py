@@ -23,14 +23,15 @@ def test_generated_pages_match_golden_files(case: str, update_goldens: bool) -> 
     pages = pipeline.build(FIXTURES / case).pages
     expected_dir = GOLDEN / case
     if update_goldens:
-        for old in expected_dir.rglob("*.md"):
+        for old in (p for p in expected_dir.rglob("*") if p.is_file()):
             old.unlink()
         for rel, text in pages.items():
             (expected_dir / rel).parent.mkdir(parents=True, exist_ok=True)
             (expected_dir / rel).write_text(text, encoding="utf-8")
     expected = {
         p.relative_to(expected_dir).as_posix(): p.read_text(encoding="utf-8")
-        for p in expected_dir.rglob("*.md")
+        for p in expected_dir.rglob("*")
+        if p.is_file()
     }
     assert sorted(pages) == sorted(expected), "pages added or removed; rerun with --update-goldens"
     for rel, text in pages.items():

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from .. import markdown
 from ..errors import Problem
 from ..model import Article, Claim, Digest, Note, Quote
+from ..progress import Progress
 from . import text as rendered_text
 from .match import Ambiguous, Found, NotFound, find_quote
 from .normalize import Normalized, normalize
@@ -93,7 +94,7 @@ def anchor_article(
     return placed, tuple(problems)
 
 
-def anchor(digest: Digest) -> AnchoredDigest:
+def anchor(digest: Digest, progress: Progress | None = None) -> AnchoredDigest:
     """Place all quotes; problems are returned, not raised, so preview can go on.
 
     An article whose text, notes and quoting claims are unchanged since the
@@ -108,7 +109,8 @@ def anchor(digest: Digest) -> AnchoredDigest:
     problems: list[Problem] = []
     articles: dict[str, AnchoredArticle] = {}
     memo = {}
-    for article_id, article in sorted(digest.articles.items()):
+    progress = progress or Progress.off()
+    for article_id, article in progress.track(sorted(digest.articles.items()), "anchoring"):
         key = (article, digest.notes.get(article_id, ()), tuple(statements.get(article_id, ())))
         result = _MEMO.get(key) or anchor_article(*key)
         memo[key] = result

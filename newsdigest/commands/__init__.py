@@ -9,6 +9,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import check, pages
+from . import check, import_article, new_article, pages
 
-COMMANDS: list[ModuleType] = [pages, check]
+COMMANDS: list[ModuleType] = [pages, check, new_article, import_article]

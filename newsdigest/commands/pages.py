@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .. import pipeline
 from ..fingerprint import inputs_fingerprint, record, unchanged_since_last_build
+from ..progress import Progress
 from ..write import write_pages
 from .common import counts, require_digest, site_settings, summary_line
 
@@ -36,19 +37,21 @@ def run(args: argparse.Namespace) -> int:
     fingerprint = inputs_fingerprint(root, settings)
     if not args.preview and (pages := unchanged_since_last_build(out_dir, fingerprint)) is not None:
         print(
-            f"nothing changed since the last build: {pages} pages up to date "
+            f"nothing changed since the last build: {pages} files up to date "
             f"({time.monotonic() - started:.2f} s)"
         )
         return 0
     linker, site_name = site_settings(root)
-    options = pipeline.Options(strict=not args.preview, linker=linker, site_name=site_name)
+    progress = Progress.for_stream(sys.stderr)
+    options = pipeline.Options(strict=not args.preview, linker=linker, site_name=site_name, progress=progress)
     result = pipeline.build(root, options)
+    progress.clear()
     for warning in result.warnings:
         print(warning.format(), file=sys.stderr)
     written = write_pages(result.pages, out_dir)
     record(out_dir, fingerprint)
     print(
-        f"{len(written.written)} {'page' if len(written.written) == 1 else 'pages'} written, "
+        f"{len(written.written)} {'file' if len(written.written) == 1 else 'files'} written, "
         f"{len(written.unchanged)} unchanged, "
         f"{len(written.removed)} removed: {summary_line(counts(result.anchored))} "
         f"({time.monotonic() - started:.2f} s)"

@@ -1,0 +1,180 @@
+"""`import`: turn a raw article (text, Markdown or a saved web page) into an articles/ file."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+
+from ..errors import DigestError, Loc, Problem
+from ..importer import Extracted
+from ..importer.files import ArticleFields, annotation_stub, article_text, create, exists_problem
+from ..importer.options import add_metadata_options, article_id, check_references, story_lists, text_arg
+from ..importer.text import FORMATS, extract_text
+from .common import require_digest
+
+NAME = "import"
+HELP = "turn a raw article (plain text, Markdown or a saved web page) into an articles/ file"
+DESCRIPTION = (
+    "Read SOURCE, keep the article's own words and drop the site's chrome (share and newsletter "
+    "prompts, label lines, legal notices, navigation), then write articles/ID.md and, if missing, "
+    "an empty annotations/ID.yml. Every dropped paragraph is listed with its line and the rule that "
+    "dropped it. Plain text: first line the title; lines before the byline the deck; the byline is a "
+    "line starting with 'By' or with an --author name; a short line with a date after it is the "
+    "dateline. Web pages (.html, .htm) are read with trafilatura."
+)
+SHOWN = 72
+
+
+def regex(value: str) -> re.Pattern[str]:
+    try:
+        return re.compile(value, re.I)
+    except re.error as exc:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a regular expression: {exc}") from None
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "source", type=Path, metavar="SOURCE", help="the raw article: a .txt, .md or .html file"
+    )
+    parser.add_argument(
+        "--title", type=text_arg, help="headline (default: the first line, or the page's title)"
+    )
+    add_metadata_options(parser, needs_date=False)
+    parser.add_argument(
+        "--text-format",
+        choices=FORMATS,
+        default="auto",
+        help="plain text with one paragraph per line (lines), Markdown (markdown), or decide from "
+        "blank lines (auto, the default)",
+    )
+    parser.add_argument(
+        "--drop",
+        action="append",
+        default=[],
+        type=regex,
+        metavar="REGEX",
+        help="also drop paragraphs matching",
+    )
+    parser.add_argument(
+        "--keep",
+        action="append",
+        default=[],
+        type=regex,
+        metavar="REGEX",
+        help="never drop paragraphs matching",
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="print the article and the report; write nothing"
+    )
+
+
+def is_html(path: Path, text: str) -> bool:
+    return path.suffix.lower() in (".html", ".htm") or text.lstrip()[:15].lower().startswith(
+        ("<!doctype", "<html")
+    )
+
+
+def extract(args: argparse.Namespace, rel: str) -> Extracted:
+    path: Path = args.source
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DigestError([Problem(Loc(rel), "file not found", "check the path of SOURCE")]) from None
+    except UnicodeDecodeError:
+        raise DigestError([Problem(Loc(rel), "not valid UTF-8", "save the file as UTF-8")]) from None
+    options = {"authors": args.author, "drop": args.drop, "keep": args.keep}
+    if not is_html(path, text):
+        return extract_text(text, text_format=args.text_format, **options)
+    from ..importer.html import ExtractionFailed, extract_html
+
+    try:
+        return extract_html(text, **options)
+    except ExtractionFailed:
+        raise DigestError(
+            [
+                Problem(
+                    Loc(rel), "no article text found in this page", "save the page again, or paste its text"
+                )
+            ]
+        ) from None
+
+
+def fields_for(args: argparse.Namespace, found: Extracted, rel: str) -> ArticleFields:
+    published = args.date or found.published
+    title: str = args.title or found.title
+    problems = []
+    if not title:
+        problems.append(Problem(Loc(rel), "no title found", "give it with --title"))
+    if published is None:
+        problems.append(Problem(Loc(rel), "no publication date found", "give it with --date YYYY-MM-DD"))
+    if not found.body.strip():
+        problems.append(
+            Problem(
+                Loc(rel),
+                "no article text is left once the header and the chrome are dropped",
+                "see what was dropped with --dry-run; keep a paragraph with --keep REGEX",
+            )
+        )
+    if problems or published is None:
+        raise DigestError(problems)
+    return ArticleFields(
+        title=title,
+        outlet=args.outlet,
+        published=published,
+        authors=list(args.author) or found.authors,
+        type=args.type,
+        language=args.language or found.language or "en",
+        story=args.story,
+        subtitle=args.subtitle or found.subtitle,
+        url=args.url or found.url,
+        retrieved=args.retrieved or dt.date.today(),
+    )
+
+
+def report(found: Extracted, rel: str) -> list[str]:
+    lines = [f"  {note}" for note in found.notes]
+    if found.dropped:
+        lines.append(
+            f"Dropped {len(found.dropped)} paragraph{'s' if len(found.dropped) != 1 else ''} of {rel}:"
+        )
+        for item in found.dropped:
+            text = " ".join(item.text.split())
+            text = text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
+            where = f"line {item.line}" if item.line else "page"
+            lines.append(f"  {where:>9}  {item.reason:<24}  {text}")
+    return lines
+
+
+def run(args: argparse.Namespace) -> int:
+    root: Path = args.root
+    require_digest(root)
+    rel = str(args.source)
+    found = extract(args, rel)
+    fields = fields_for(args, found, rel)
+    ident = article_id(args.id, fields.title)
+    check_references(root, args.outlet, args.story)
+    article, notes = f"articles/{ident}.md", f"annotations/{ident}.yml"
+    text = article_text(fields, found.body)
+    if args.dry_run:
+        sys.stdout.write(text)
+        print("\n".join(report(found, rel)), file=sys.stderr)
+        return 0
+    if (root / article).exists():
+        raise DigestError([exists_problem(article)])
+    create(root, article, text)
+    wrote = [article]
+    if not (root / notes).exists():
+        create(root, notes, annotation_stub(ident))
+        wrote.append(notes)
+    paragraphs = len([p for p in found.body.split("\n\n") if p.strip()])
+    print(f"Imported {rel}: {paragraphs} paragraphs written to {' and '.join(wrote)}.")
+    print("\n".join(report(found, rel)))
+    steps = [f"fill in {' and '.join(fields.missing())} in {article}"] if fields.missing() else []
+    if fields.story and not story_lists(root, fields.story, ident):
+        steps.append(f"add '{ident}' to `articles:` in annotations/stories/{fields.story}.yml")
+    steps.append("write notes, then run `python build_digest.py check`")
+    print("Next: " + "; ".join(steps) + ".")
+    return 0

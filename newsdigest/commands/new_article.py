@@ -1,0 +1,73 @@
+"""`new`: start an article: its file with front matter, and an empty notes file."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from ..errors import DigestError
+from ..importer.files import ArticleFields, annotation_stub, article_text, create, exists_problem
+from ..importer.options import add_metadata_options, article_id, check_references, story_lists, text_arg
+from .common import require_digest
+
+NAME = "new"
+HELP = "create an article file with its front matter, and an empty annotation file"
+DESCRIPTION = (
+    "Create articles/ID.md (front matter filled in from the options, text to paste below it) and "
+    "annotations/ID.yml (no notes yet). The id is made from the title unless --id is given. "
+    "Existing files are never replaced."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--title", required=True, type=text_arg, help="headline as published")
+    add_metadata_options(parser, needs_date=True)
+
+
+def planned_files(root: Path, ident: str) -> tuple[str, str]:
+    """The two files `new` writes; refuse if either exists."""
+    article = f"articles/{ident}.md"
+    notes = f"annotations/{ident}.yml"
+    taken = [rel for rel in (article, notes) if (root / rel).exists()]
+    if taken:
+        raise DigestError([exists_problem(rel) for rel in taken])
+    return article, notes
+
+
+def next_steps(root: Path, fields: ArticleFields, article: str, notes: str) -> list[str]:
+    steps = [f"paste the article's text below the front matter in {article}"]
+    if fields.missing():
+        steps.append(f"fill in {' and '.join(fields.missing())} in {article}")
+    if fields.story and not story_lists(root, fields.story, Path(article).stem):
+        steps.append(f"add '{Path(article).stem}' to `articles:` in annotations/stories/{fields.story}.yml")
+    steps.append(f"write notes in {notes}, then run `python build_digest.py check`")
+    return steps
+
+
+def run(args: argparse.Namespace) -> int:
+    root: Path = args.root
+    require_digest(root)
+    title: str = args.title
+    ident = article_id(args.id, title)
+    check_references(root, args.outlet, args.story)
+    article, notes = planned_files(root, ident)
+    fields = ArticleFields(
+        title=title,
+        outlet=args.outlet,
+        published=args.date,
+        authors=list(args.author),
+        type=args.type,
+        language=args.language or "en",
+        story=args.story,
+        subtitle=args.subtitle,
+        url=args.url,
+        retrieved=args.retrieved or dt.date.today(),
+    )
+    create(root, article, article_text(fields, ""))
+    create(root, notes, annotation_stub(ident))
+    print(f"Created {article} and {notes}.")
+    print("Next:")
+    for number, step in enumerate(next_steps(root, fields, article, notes), 1):
+        print(f"  {number}. {step}")
+    return 0

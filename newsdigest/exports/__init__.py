@@ -1,0 +1,37 @@
+"""Interoperability files written into the built site beside the pages.
+
+- `annotations.jsonld`: every note as a W3C Web Annotation (see `webannotation`);
+- `feed.xml` (Atom) and `feed.json` (JSON Feed 1.1): the stories, newest first (see `feeds`).
+
+Each function takes the anchored digest that is being published (draft notes
+already left out) and returns the file's text; the output depends only on the
+input, so rebuilding an unchanged digest gives identical bytes.
+"""
+
+from __future__ import annotations
+
+from ..anchor import AnchoredDigest
+from ..render.urls import Linker
+from .feeds import ATOM_FILE, JSON_FILE, atom_feed, json_feed
+from .links import site_link
+from .webannotation import ANNOTATIONS_FILE, web_annotations
+
+__all__ = [
+    "ANNOTATIONS_FILE",
+    "ATOM_FILE",
+    "JSON_FILE",
+    "atom_feed",
+    "json_feed",
+    "render_exports",
+    "site_link",
+    "web_annotations",
+]
+
+
+def render_exports(anchored: AnchoredDigest, linker: Linker, site_name: str) -> dict[str, str]:
+    """File path (relative to the site root) -> text, for every export."""
+    return {
+        ANNOTATIONS_FILE: web_annotations(anchored, linker, site_name),
+        ATOM_FILE: atom_feed(anchored, linker, site_name),
+        JSON_FILE: json_feed(anchored, linker, site_name),
+    }

@@ -1,0 +1,96 @@
+"""Import a raw article saved as text: plain (one paragraph per line) or Markdown.
+
+Rules, in order:
+
+1. Format: with `auto`, a text with no blank line between paragraphs is read
+   as plain text, one paragraph per line (its Markdown characters are escaped so
+   readers see them as written); otherwise it is read as Markdown, paragraphs
+   separated by blank lines, and kept as written.
+2. Header: title, deck, byline and dateline, as described in `blocks`.
+3. Chrome: each paragraph of the text is checked against the rules in
+   `chrome` (ornaments, images, label lines, legal notices, share and newsletter
+   prompts, lines made only of links) and dropped if one matches.
+4. Section breaks (`---`) left at the very start or end are dropped.
+5. Links that lead nowhere, `[text](#)`, become their text.
+6. An embedded post, its text followed by `— Name (@handle) Month D, YYYY`,
+   becomes a block quote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from . import Dropped, Extracted
+from .blocks import Block, looks_like_lines, quote_embedded_posts, read_header, split_blocks
+from .chrome import Rules, is_separator, link_text, reason, unwrap_links
+from .escape import escape_paragraph
+
+FORMATS = ("auto", "lines", "markdown")
+MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def plain_line(text: str, markdown: bool) -> str:
+    """A header paragraph as plain text for the front matter."""
+    words = " ".join(link_text(text).split())
+    return MARKDOWN_ESCAPE.sub(r"\1", words) if markdown else words
+
+
+def is_lines(text: str, text_format: str) -> bool:
+    return looks_like_lines(text) if text_format == "auto" else text_format == "lines"
+
+
+def extract_text(
+    source: str,
+    *,
+    text_format: str = "auto",
+    authors: Sequence[str] = (),
+    drop: Sequence[re.Pattern[str]] = (),
+    keep: Sequence[re.Pattern[str]] = (),
+) -> Extracted:
+    """The article in `source` (the file's text), following the rules above."""
+    source = source.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    lines_mode = is_lines(source, text_format)
+    markdown = not lines_mode
+    blocks = split_blocks(source, one_per_line=lines_mode)
+    header, body = read_header(blocks, list(authors))
+    result = Extracted(title=plain_line(header.title.lstrip("#"), markdown), body="")
+    result.subtitle = plain_line(header.subtitle, markdown) if header.subtitle else None
+    result.authors = [plain_line(a, markdown) for a in header.authors]
+    result.published = header.published
+    result.notes.append(
+        "read as plain text, one paragraph per line" if lines_mode else "read as Markdown paragraphs"
+    )
+    if header.byline:
+        result.dropped.append(Dropped(header.byline.line, "byline", header.byline.text))
+    if header.dateline:
+        result.dropped.append(Dropped(header.dateline.line, "dateline", header.dateline.text))
+    rules = Rules(markdown=markdown, drop=tuple(drop), keep=tuple(keep))
+    kept: list[Block] = []
+    for block in body:
+        why = reason(block.text, rules)
+        if why:
+            result.dropped.append(Dropped(block.line, why, block.text))
+        else:
+            kept.append(block)
+    while kept and is_separator(kept[0].text, rules):
+        result.dropped.append(Dropped(kept[0].line, "section break at the start", kept.pop(0).text))
+    while kept and is_separator(kept[-1].text, rules):
+        result.dropped.append(Dropped(kept[-1].line, "section break at the end", kept.pop().text))
+    unwrapped = 0
+    final: list[Block] = []
+    for block in kept:
+        lines = []
+        for line in block.lines:
+            text, count = unwrap_links(line)
+            unwrapped += count
+            lines.append(escape_paragraph(text) if lines_mode else text)
+        final.append(Block(block.line, tuple(lines)))
+    final, posts = quote_embedded_posts(final)
+    if unwrapped:
+        result.notes.append(f"{unwrapped} links to nowhere, [text](#), became plain text")
+    if posts:
+        result.notes.append(f"{posts} embedded post{'s' if posts > 1 else ''} became a block quote")
+    result.body = "\n\n".join(b.text for b in final)
+    result.dropped.sort(key=lambda d: d.line)
+    return result

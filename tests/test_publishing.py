@@ -1,0 +1,81 @@
+"""Publishing: the GitHub Actions workflow and the pre-commit hooks run the same checks as CI."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from support import REPO
+
+WORKFLOW = REPO / ".github" / "workflows" / "publish.yml"
+ACTIONS = {
+    "actions/checkout": "v7",
+    "actions/setup-python": "v7",
+    "actions/configure-pages": "v6",
+    "actions/upload-pages-artifact": "v5",
+    "actions/deploy-pages": "v5",
+}
+"""GitHub's own actions at their current major versions (checked November 2026: v7, v7, v6, v5, v5)."""
+
+
+def workflow() -> dict[Any, Any]:
+    data: dict[Any, Any] = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    return data
+
+
+def steps(job: str) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = workflow()["jobs"][job]["steps"]
+    return found
+
+
+def test_workflow_is_valid_yaml_with_triggers_and_jobs() -> None:
+    data = workflow()
+    triggers = data.get("on", data.get(True))  # YAML 1.1 reads a bare `on` as true
+    assert set(triggers) >= {"push", "pull_request", "workflow_dispatch"}
+    assert triggers["push"]["branches"] == ["main"]
+    assert set(data["jobs"]) == {"build", "deploy"}
+    assert data["jobs"]["deploy"]["needs"] == "build"
+    assert data["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert data["jobs"]["deploy"]["environment"]["name"] == "github-pages"
+
+
+def test_only_known_actions_at_their_current_major_versions() -> None:
+    used = [s["uses"] for job in workflow()["jobs"] for s in steps(job) if "uses" in s]
+    assert used
+    for ref in used:
+        name, _, version = ref.partition("@")
+        assert ACTIONS.get(name) == version, f"{ref} is not one of {ACTIONS}"
+    assert {u.partition("@")[0] for u in used} == set(ACTIONS)
+
+
+def test_build_checks_tests_and_builds_before_uploading() -> None:
+    commands = [s.get("run", "") for s in steps("build")]
+    order = [
+        next(i for i, c in enumerate(commands) if needle in c)
+        for needle in (
+            "pip install -e",
+            "build_digest.py check --strict",
+            "python -m pytest",
+            "mkdocs build --strict",
+        )
+    ]
+    assert order == sorted(order)
+    upload = next(
+        i for i, s in enumerate(steps("build")) if s.get("uses", "").startswith("actions/upload-pages")
+    )
+    assert upload > order[-1]
+    assert steps("build")[upload]["with"]["path"] == "site"
+
+
+def test_pre_commit_runs_the_digest_check_and_ruff() -> None:
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    (repo,) = config["repos"]
+    assert repo["repo"] == "local"
+    hooks = {h["id"]: h for h in repo["hooks"]}
+    assert hooks["digest-check"]["entry"] == "python build_digest.py check --strict"
+    assert hooks["ruff"]["entry"].startswith("ruff check")
+    assert hooks["json-schemas"]["entry"] == "python -m newsdigest.jsonschema --check"
+    for hook in hooks.values():
+        assert hook["language"] == "system"
+        assert {"id", "name", "entry"} <= set(hook)

@@ -73,7 +73,7 @@ class Assembler:
         return False
 
     def file_id(self, f: InputFile, what: str) -> bool:
-        if _ID.match(f.stem):
+        if _ID.fullmatch(f.stem):
             return True
         self.error(
             Loc(f.path),

@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+"""Control characters, line separators and bidirectional overrides.
+
+Messages quote file names and values written by whoever wrote the input;
+shown raw, these could rewrite the terminal or reorder what the editor sees.
+"""
+
+
+def printable(text: str) -> str:
+    """`text` with every unprintable character shown as an escape, e.g. `\\x1b`."""
+    return UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -36,7 +49,7 @@ class Problem:
         lines += [f"  {d}" for d in self.details]
         if self.hint:
             lines.append(f"  hint: {self.hint}")
-        return "\n".join(lines)
+        return "\n".join(printable(line) for line in lines)
 
 
 @dataclass(slots=True)

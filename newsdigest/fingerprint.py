@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
-from .load import discover
-from .write import read_owned, sha256
+from .errors import Problem
+from .load import discover, read_bounded
+from .write import JOURNAL, read_owned, sha256
 
 FILE = ".digest-fingerprint"
 PACKAGE = Path(__file__).parent
@@ -27,20 +29,26 @@ def code_hash() -> str:
     return digest.hexdigest()
 
 
-def inputs_fingerprint(root: Path, settings: object) -> str:
+def inputs_fingerprint(root: Path, settings: object) -> str | None:
+    """A hash of everything a build reads, or None if any input needs a full build to report it."""
+    problems: list[Problem] = []
+    found = discover(root, problems)
+    if problems:
+        return None
     digest = hashlib.sha256(code_hash().encode())
     digest.update(repr(settings).encode())
-    for rel, _kind in discover(root):
-        digest.update(rel.encode() + b"\0")
-        digest.update((root / rel).read_bytes())
-        digest.update(b"\0")
+    for rel, _kind in found:
+        data = read_bounded(root / rel)
+        if data is None:  # too large: the build reports it
+            return None
+        digest.update(rel.encode() + b"\0" + data + b"\0")
     return digest.hexdigest()
 
 
 def outputs_intact(out_dir: Path) -> int | None:
     """How many generated files there are, if every one still has the bytes written."""
     owned = read_owned(out_dir)
-    if not owned:
+    if not owned or os.path.lexists(out_dir / JOURNAL):
         return None
     for rel, expected in owned.items():
         path = out_dir / rel
@@ -49,8 +57,10 @@ def outputs_intact(out_dir: Path) -> int | None:
     return len(owned)
 
 
-def unchanged_since_last_build(out_dir: Path, fingerprint: str) -> int | None:
-    """Number of pages, when the last build had this fingerprint and its output is intact."""
+def unchanged_since_last_build(out_dir: Path, fingerprint: str | None) -> int | None:
+    """Number of files, when the last build had this fingerprint and its output is intact."""
+    if fingerprint is None:
+        return None
     try:
         recorded = json.loads((out_dir / FILE).read_text(encoding="utf-8")).get("inputs")
     except (OSError, ValueError, AttributeError):
@@ -58,5 +68,11 @@ def unchanged_since_last_build(out_dir: Path, fingerprint: str) -> int | None:
     return outputs_intact(out_dir) if recorded == fingerprint else None
 
 
-def record(out_dir: Path, fingerprint: str) -> None:
-    (out_dir / FILE).write_text(json.dumps({"inputs": fingerprint}) + "\n", encoding="utf-8")
+def record(out_dir: Path, fingerprint: str | None) -> None:
+    path = out_dir / FILE
+    if fingerprint is None:
+        path.unlink(missing_ok=True)
+        return
+    scratch = path.with_suffix(".tmp")
+    scratch.write_text(json.dumps({"inputs": fingerprint}) + "\n", encoding="utf-8")
+    os.replace(scratch, path)

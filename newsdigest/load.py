@@ -1,26 +1,26 @@
 """Stage 1: read the digest folder from disk into parsed, located YAML nodes.
 
-Nothing here judges content; it only turns bytes into YAML nodes (keeping
-line and column marks) and the article text, or reports why it cannot.
+Every file is untrusted. Before anything expensive runs, this stage bounds
+it: size (read no further than the limit), encoding, control characters,
+YAML nesting and size (checked on the event stream, before libyaml's
+recursive composer sees it), aliases, article length and Markdown that
+would run code or lose text. Nothing here judges the content's meaning.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+import os
+import stat
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from .errors import Loc, Problem
+from . import safety
+from .errors import DigestError, Loc, Problem
+from .limits import MAX_ARTICLE_CHARS, MAX_BRACKETS, MAX_FILE_BYTES
+from .yamlsafe import parse_yaml
 
-try:  # libyaml is ~9x faster; the pure-Python loader gives the same nodes.
-    from yaml import CSafeLoader as YamlLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as YamlLoader  # type: ignore[assignment]
-
-MAX_FILE_BYTES = 5 * 1024 * 1024
-MAX_YAML_NODES = 200_000
-MAX_YAML_DEPTH = 64
 YAML_SUFFIXES = (".yml", ".yaml")
 
 
@@ -53,58 +53,126 @@ class RawDigest:
     problems: list[Problem] = field(default_factory=list)
 
 
-def discover(root: Path) -> list[tuple[str, str]]:
-    """(relative path, kind) of every input file, in a stable order."""
+def discover(root: Path, problems: list[Problem] | None = None) -> list[tuple[str, str]]:
+    """(relative path, kind) of every input file, sorted by path whatever the listing order.
+
+    Entries that cannot be read safely (not a regular file, a link leading
+    out of the digest folder, a reserved or duplicate name) are reported in
+    `problems` and left out; without `problems`, they raise DigestError, so
+    no caller can skip them unawares.
+    """
+    refused: list[Problem] = []
     found: list[tuple[str, str]] = []
-    articles = root / "articles"
-    notes = root / "annotations"
-    stories = notes / "stories"
-
-    def listed(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
-        if not folder.is_dir():
-            return []
-        return sorted(p for p in folder.iterdir() if p.suffix in suffixes and p.is_file())
-
-    for p in listed(articles, (".md",)):
-        found.append((f"articles/{p.name}", "article"))
-    for p in listed(notes, YAML_SUFFIXES):
-        kind = {"outlets": "outlets", "glossary": "glossary"}.get(p.stem, "annotations")
-        found.append((f"annotations/{p.name}", kind))
-    for p in listed(stories, YAML_SUFFIXES):
-        found.append((f"annotations/stories/{p.name}", "story"))
+    base = root.resolve()
+    folders = (("articles", (".md",)), ("annotations", YAML_SUFFIXES), ("annotations/stories", YAML_SUFFIXES))
+    for folder, suffixes in folders:
+        stems: dict[str, str] = {}
+        for rel in listed(root, folder, suffixes):
+            problem = entry_problem(root, base, rel, folder, stems)
+            if problem is not None:
+                refused.append(problem)
+                continue
+            stems[rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]] = rel
+            found.append((rel, kind_of(rel, folder)))
+    if problems is not None:
+        problems.extend(refused)
+    elif refused:
+        raise DigestError(refused)
     return found
+
+
+def listed(root: Path, folder: str, suffixes: tuple[str, ...]) -> list[str]:
+    path = root / folder
+    if not path.is_dir():
+        return []
+    return sorted(f"{folder}/{p.name}" for p in path.iterdir() if p.suffix in suffixes)
+
+
+def kind_of(rel: str, folder: str) -> str:
+    if folder == "articles":
+        return "article"
+    if folder == "annotations/stories":
+        return "story"
+    stem = rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return {"outlets": "outlets", "glossary": "glossary"}.get(stem, "annotations")
+
+
+def entry_problem(root: Path, base: Path, rel: str, folder: str, stems: dict[str, str]) -> Problem | None:
+    """Why `rel` must not be read, if it must not."""
+    path = root / rel
+    name = rel.rsplit("/", 1)[-1]
+    stem = name.rsplit(".", 1)[0]
+    if safety.control_character(name) is not None:
+        shown = name.encode("unicode_escape").decode("ascii")
+        return Problem(Loc(f"{folder}/{shown}"), "file name contains a control character",
+                       "rename the file with lowercase letters, digits and hyphens")
+    target = path.resolve()
+    if base not in target.parents:
+        return Problem(Loc(rel), "is a link to a file outside the digest folder",
+                       "copy the file into the digest folder instead of linking to it")
+    if not target.is_file():
+        return Problem(Loc(rel), "is not a regular file", "replace it with an ordinary text file")
+    if stem in stems:
+        return Problem(Loc(rel), f"'{stem}' already has a file: {stems[stem]}", "keep one of the two files")
+    if folder != "annotations" and stem in safety.reserved_ids():
+        return Problem(Loc(rel), f"the name '{stem}' is reserved for a page the digest writes itself",
+                       "rename the file")
+    return None
 
 
 def load(root: Path) -> RawDigest:
     """Read and parse every input file under `root`."""
     raw = RawDigest(root=root)
-    for rel, kind in discover(root):
+    for rel, kind in discover(root, raw.problems):
         text = read_text(root / rel, rel, raw.problems)
         if text is None:
             continue
-        before = len(raw.problems)
-        if kind == "article":
-            parsed = parse_article(rel, text, raw.problems)
-        else:
-            parsed = InputFile(rel, kind, parse_yaml(rel, text, 0, raw.problems))
+        parsed = parse_file(rel, kind, text, raw.problems)
         if parsed is not None:
-            raw.files.append(replace(parsed, parsed=len(raw.problems) == before))
+            raw.files.append(parsed)
     return raw
+
+
+def parse_file(rel: str, kind: str, text: str, problems: list[Problem]) -> InputFile | None:
+    """One file's text, parsed: YAML nodes, and for an article its body too."""
+    if kind == "article":
+        return parse_article(rel, text, problems)
+    before = len(problems)
+    node = parse_yaml(rel, text, 0, problems)
+    return InputFile(rel, kind, node, parsed=len(problems) == before)
+
+
+def read_bounded(path: Path) -> bytes | None:
+    """The file's bytes, or None if it holds more than MAX_FILE_BYTES; never blocks on a pipe."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"{path.name} is not a regular file")
+        data = handle.read(MAX_FILE_BYTES + 1)
+    return None if len(data) > MAX_FILE_BYTES else data
 
 
 def read_text(path: Path, rel: str, problems: list[Problem]) -> str | None:
     """The file as text with `\\n` line ends and no byte-order mark."""
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
+    try:
+        data = read_bounded(path)
+    except OSError as exc:
+        problems.append(Problem(Loc(rel), f"cannot be read: {exc.strerror or exc}", "check the file"))
+        return None
+    if data is None:
         problems.append(
             Problem(
                 Loc(rel),
-                f"file is too large ({size / 1048576:.1f} MB; the limit is {MAX_FILE_BYTES // 1048576} MB)",
+                f"file is too large (more than {MAX_FILE_BYTES // 1024:,} KB)",
                 "split it, or check that it is the right file",
             )
         )
         return None
-    data = path.read_bytes()
+    return decode(rel, data, problems)
+
+
+def decode(rel: str, data: bytes, problems: list[Problem]) -> str | None:
+    """UTF-8 bytes as text with `\\n` line ends and no byte-order mark, if they are safe to read."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -118,7 +186,30 @@ def read_text(path: Path, rel: str, problems: list[Problem]) -> str | None:
             )
         )
         return None
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if (found := safety.control_character(text)) is not None:
+        offset, count = found
+        line = text.count("\n", 0, offset) + 1
+        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        more = f" ({count} in this file)" if count > 1 else ""
+        problems.append(
+            Problem(
+                Loc(rel, line, col),
+                f"control character {safety.describe_char(text[offset])} is not allowed{more}",
+                "delete it; it is invisible in most editors",
+            )
+        )
+        return None
+    if (count := safety.brackets(text)) > MAX_BRACKETS:
+        problems.append(
+            Problem(
+                Loc(rel),
+                f"too many '[' ({count:,}; the limit is {MAX_BRACKETS:,} in one file)",
+                "each '[' may start a link and costs time to read; split the file, or check it",
+            )
+        )
+        return None
+    return text
 
 
 def parse_article(rel: str, text: str, problems: list[Problem]) -> InputFile | None:
@@ -143,64 +234,20 @@ def parse_article(rel: str, text: str, problems: list[Problem]) -> InputFile | N
             )
         )
         return None
+    before = len(problems)
     node = parse_yaml(rel, "\n".join(lines[1:end]) + "\n", 1, problems)
+    parsed = len(problems) == before
     body = "\n".join(lines[end + 1 :])
-    return InputFile(rel, "article", node, 1, body, end + 2)
-
-
-def parse_yaml(rel: str, text: str, line_offset: int, problems: list[Problem]) -> yaml.Node | None:
-    """Compose YAML into nodes with marks; refuse aliases and runaway nesting."""
-    try:
-        node = yaml.compose(text, Loader=YamlLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 if mark else 1) + line_offset
-        col = mark.column + 1 if mark else 1
-        what = exc.problem or exc.context or "invalid YAML"
+    body_line = end + 2
+    if len(body) > MAX_ARTICLE_CHARS:
         problems.append(
             Problem(
-                Loc(rel, line, col),
-                f"YAML syntax error: {what}",
-                "check indentation (spaces, not tabs), colons and quotes on this line and the one above",
+                Loc(rel, body_line),
+                f"article text is too long ({len(body):,} characters; the limit is {MAX_ARTICLE_CHARS:,})",
+                "split the article, or check that it is the right file",
             )
         )
-        return None
-    except (yaml.YAMLError, RecursionError) as exc:
-        problems.append(
-            Problem(
-                Loc(rel), f"YAML could not be read: {type(exc).__name__}", "simplify the file's structure"
-            )
-        )
-        return None
-    if node is not None and (bad := shape_problem(node)) is not None:
-        reason, mark = bad
-        problems.append(
-            Problem(
-                Loc(rel, mark.line + 1 + line_offset, mark.column + 1),
-                reason,
-                "write each value out in full; anchors (&) and aliases (*) are not supported",
-            )
-        )
-        return None
-    return node
-
-
-def shape_problem(root: yaml.Node) -> tuple[str, yaml.Mark] | None:
-    """Why a node tree is unsafe to walk (aliases, depth, size), if it is."""
-    seen: set[int] = set()
-    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
-    while stack:
-        node, depth = stack.pop()
-        if id(node) in seen:
-            return "YAML aliases are not allowed", node.start_mark
-        seen.add(id(node))
-        if depth > MAX_YAML_DEPTH:
-            return f"nesting deeper than {MAX_YAML_DEPTH} levels", node.start_mark
-        if len(seen) > MAX_YAML_NODES:
-            return f"more than {MAX_YAML_NODES} YAML values", node.start_mark
-        if isinstance(node, yaml.SequenceNode):
-            stack.extend((child, depth + 1) for child in node.value)
-        elif isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack.extend(((key, depth + 1), (value, depth + 1)))
-    return None
+        return InputFile(rel, "article", node, 1, "", body_line, parsed=False)
+    for finding in safety.markdown_findings(body):
+        problems.append(Problem(Loc(rel, body_line + finding.line), finding.message, finding.hint))
+    return InputFile(rel, "article", node, 1, body, body_line, parsed)

@@ -10,10 +10,10 @@ import datetime as dt
 import difflib
 import re
 from typing import Any
-from urllib.parse import urlsplit
 
 import yaml
 
+from . import safety
 from .errors import Loc, Problem
 from .schema import ID_PATTERN, Choice, Field, FieldType, ListOf, MapOf, Record, Scalar
 
@@ -22,7 +22,8 @@ INVALID: Any = object()
 """Returned for a value with problems; the problems are already recorded."""
 
 _ID = re.compile(ID_PATTERN)
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_YEAR = re.compile(r"^[0-9]{4}$")
 _LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 _TAG = "tag:yaml.org,2002:"
 _TAG_NAMES = {
@@ -237,15 +238,11 @@ class Checker:
         value = node.value
         if ftype.kind == "bool":
             if tag != "bool":
-                return self.fail(
-                    node,
-                    path,
-                    f"expected true or false, got {self.shape(node)}",
-                    "write `true` or `false` without quotes",
-                )
+                hint = "write `true` or `false` without quotes"
+                return self.fail(node, path, f"expected true or false, got {self.shape(node)}", hint)
             return value.lower() in ("true", "yes", "on")
         if ftype.kind == "year":
-            if tag != "int" or not 1000 <= int(value) <= 2999:
+            if tag != "int" or not _YEAR.fullmatch(value) or not 1000 <= int(value) <= 2999:
                 return self.fail(
                     node, path, f"expected a year, got '{value}'", "write four digits, e.g. 2012"
                 )
@@ -264,35 +261,35 @@ class Checker:
         return self.text(node, ftype.kind, value, path)
 
     def text(self, node: yaml.Node, kind: str, value: str, path: Path) -> Any:
-        if kind == "id" and not _ID.match(value):
-            return self.fail(
-                node,
-                path,
-                f"'{value}' is not a valid id",
-                f"use lowercase letters, digits and single hyphens{slug_hint(value)}",
-            )
-        if kind == "url":
-            parts = urlsplit(value.strip())
-            if (
-                parts.scheme not in ("http", "https")
-                or not parts.netloc
-                or any(c.isspace() for c in value.strip())
-            ):
-                return self.fail(
-                    node,
-                    path,
-                    f"'{value}' is not a web address",
-                    "give the full address starting with https:// or http://",
-                )
-            return value.strip()
-        if kind == "lang" and not _LANG.match(value):
+        if (bad := safety.text_problem(kind, value)) is not None:
+            return self.fail(node, path, *bad)
+        if kind == "id" and value in safety.reserved_ids():
+            return self.fail(node, path, f"'{value}' is reserved for a page the digest writes itself",
+                             "choose another id")
+        if kind == "id" and not _ID.fullmatch(value):
+            hint = f"use lowercase letters, digits and single hyphens{slug_hint(value)}"
+            return self.fail(node, path, f"'{value}' is not a valid id", hint)
+        if kind == "url" and not safety.is_web_address(value.strip()):
+            hint = "give the full address starting with https:// or http://"
+            return self.fail(node, path, f"'{value}' is not a web address", hint)
+        if kind == "lang" and not _LANG.fullmatch(value):
             return self.fail(
                 node, path, f"'{value}' is not a language tag", "use a tag such as en, fr or pt-BR"
             )
-        return value.strip() if kind in ("text", "id", "lang") else value
+        if kind == "markdown" and (found := safety.markdown_findings(value)):
+            return self.markdown_problems(node, found, path)
+        return value if kind == "markdown" else value.strip()
+
+    def markdown_problems(self, node: yaml.Node, found: list[safety.Finding], path: Path) -> Any:
+        """In a literal block (`|`) each finding names its own line; otherwise the value's."""
+        for f in found:
+            literal = isinstance(node, yaml.ScalarNode) and node.style == "|"
+            loc = Loc(self.path, self.loc(node).line + 1 + f.line, 1) if literal else self.loc(node)
+            self.problems.append(Problem(loc, f"{path_label(path)}: {f.message}", f.hint))
+        return INVALID
 
     def date(self, node: yaml.Node, value: str, path: Path) -> Any:
-        if _DATE.match(value):
+        if _DATE.fullmatch(value):
             try:
                 return dt.date.fromisoformat(value)
             except ValueError:

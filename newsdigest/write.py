@@ -1,21 +1,42 @@
-"""Stage 5: write generated pages into the docs folder, safely.
+"""Stage 5: write generated pages into the docs folder, all or nothing.
 
-Only files this generator created (listed in its manifest) are ever
-replaced or removed, and a file is rewritten only when its bytes change,
-so `mkdocs serve` sees no change when there is none.
+Only files this generator created (listed in its manifest, with the hash of
+the bytes it wrote) are ever replaced or removed; one edited by hand since
+is left alone and reported. No page is written outside the output folder,
+whatever links the folder holds. A file is rewritten only when its bytes
+change, so `mkdocs serve` sees no change when there is none.
+
+Writing is a transaction, so a build that fails or is killed never leaves
+half an output:
+
+1. stage: every changed page is written under `.digest-staging/` (hidden,
+   so MkDocs ignores it);
+2. commit: the journal (pages to move in, pages to remove, the new
+   manifest) is written in one atomic rename;
+3. apply: staged pages are renamed into place, old pages removed, the
+   manifest replaced; then the journal and the staging folder are deleted.
+
+Every run first recovers: with a journal, it finishes step 3 (the new
+output stands); without one, it deletes any staging folder (the old output
+stands, untouched).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
-import tempfile
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import DigestError, Loc, Problem
 
 MANIFEST = ".digest-manifest.json"
+JOURNAL = ".digest-journal.json"
+STAGING = ".digest-staging"
+EDITED_HINT = "move your changes to a hand-written page, then delete this file; the build will recreate it"
 
 
 @dataclass(slots=True)
@@ -25,72 +46,213 @@ class WriteReport:
     removed: list[str] = field(default_factory=list)
 
 
-def read_manifest(out_dir: Path) -> set[str]:
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def is_safe_rel(rel: object) -> bool:
+    """A relative POSIX path with no `..`, empty or hidden part, and no control character."""
+    if not isinstance(rel, str) or not rel or "\\" in rel or any(ord(c) < 0x20 or c == "\x7f" for c in rel):
+        return False
+    return all(part and not part.startswith(".") for part in rel.split("/"))
+
+
+def _json(path: Path) -> Any:
     try:
-        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+        return json.loads(path.read_bytes().decode("utf-8"))
     except (OSError, ValueError):
-        return set()
-    return {p for p in data.get("generated", []) if isinstance(p, str)} if isinstance(data, dict) else set()
+        return None
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".digest-", suffix=".tmp")
+def read_owned(out_dir: Path) -> dict[str, str | None]:
+    """Generated files -> sha256 of the bytes written (None in a manifest from before hashes)."""
+    data = _json(out_dir / MANIFEST)
+    listed = data.get("generated") if isinstance(data, dict) else None
+    if isinstance(listed, list):
+        return {rel: None for rel in listed if is_safe_rel(rel)}
+    if isinstance(listed, dict):
+        return {rel: h if isinstance(h, str) else None for rel, h in listed.items() if is_safe_rel(rel)}
+    return {}
+
+
+def read_manifest(out_dir: Path) -> set[str]:
+    """Pages the generator owns, counting those of an unfinished write (for the MkDocs plugin)."""
+    owned = set(read_owned(out_dir))
+    journal = _json(out_dir / JOURNAL)
+    if isinstance(journal, dict) and isinstance(journal.get("manifest"), dict):
+        owned |= {rel for rel in journal["manifest"].get("generated", {}) if is_safe_rel(rel)}
+    return owned
+
+
+def _read(path: Path) -> bytes | None:
+    """The bytes of a regular file (links not followed), or None."""
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        return path.read_bytes() if path.is_file() and not path.is_symlink() else None
+    except OSError:
+        return None
 
 
-def check_targets(pages: dict[str, str], out_dir: Path, owned: set[str]) -> None:
-    """Refuse to overwrite hand-written files or to write outside `out_dir`."""
+def _inside(root: Path, path: Path) -> bool:
+    return root in path.resolve().parents
+
+
+def target_problem(out_dir: Path, rel: str, owned: dict[str, str | None], data: bytes | None) -> str | None:
+    """Why the page `rel` must not be written (data) or removed (None), if it must not."""
+    path = out_dir / rel
+    if not is_safe_rel(rel) or not _inside(out_dir.resolve(), path):
+        return "outside"
+    parent = out_dir
+    for part in rel.split("/")[:-1]:
+        parent = parent / part
+        if parent.is_symlink() or (parent.exists() and not parent.is_dir()):
+            return "in the way"
+    if not os.path.lexists(path):
+        return None
+    if rel not in owned or path.is_symlink() or not path.is_file():
+        return "in the way"
+    current = _read(path)
+    recorded = owned[rel]
+    if recorded is not None and current is not None and sha256(current) != recorded and current != data:
+        return "edited"
+    return None
+
+
+MESSAGES = {
+    "outside": ("page would be written outside the output folder",
+                "this is a bug or a hostile file name; nothing was written"),
+    "in the way": ("a hand-written file is in the way of a generated page",
+                   "rename or move the hand-written file; the digest never overwrites it"),
+    "edited": ("this generated page was changed by hand since the digest wrote it", EDITED_HINT),
+}
+
+
+def check_targets(pages: dict[str, bytes], out_dir: Path, owned: dict[str, str | None]) -> None:
+    """Refuse to overwrite hand-written or hand-edited files, or to write outside `out_dir`."""
     problems = []
-    root = out_dir.resolve()
-    for rel in pages:
-        target = (out_dir / rel).resolve()
-        if root not in target.parents:
-            problems.append(
-                Problem(
-                    Loc(rel),
-                    "page would be written outside the output folder",
-                    "this is a bug or a hostile file name; nothing was written",
-                )
-            )
-        elif target.exists() and rel not in owned:
-            problems.append(
-                Problem(
-                    Loc(f"{out_dir.name}/{rel}"),
-                    "a hand-written file is in the way of a generated page",
-                    "rename or move the hand-written file; the digest never overwrites it",
-                )
-            )
+    changes: list[tuple[str, bytes | None]] = [*pages.items(), *((r, None) for r in owned if r not in pages)]
+    for rel, data in sorted(changes, key=lambda c: c[0]):
+        why = target_problem(out_dir, rel, owned, data)
+        if why is not None:
+            message, hint = MESSAGES[why]
+            shown = rel if why == "outside" else f"{out_dir.name}/{rel}"
+            problems.append(Problem(Loc(shown), message, hint))
     if problems:
         raise DigestError(problems)
 
 
 def write_pages(pages: dict[str, str], out_dir: Path) -> WriteReport:
-    """Write changed pages, remove pages no longer generated, update the manifest."""
-    owned = read_manifest(out_dir)
-    check_targets(pages, out_dir, owned)
+    """Write changed pages, remove pages no longer generated, update the manifest: all or nothing."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise DigestError([Problem(Loc(str(out_dir)), "the output folder is a file", "remove or rename it")])
+    out_dir.mkdir(parents=True, exist_ok=True)
+    recover(out_dir)
+    owned = read_owned(out_dir)
+    encoded = {rel: pages[rel].encode("utf-8") for rel in sorted(pages)}
+    check_targets(encoded, out_dir, owned)
     report = WriteReport()
-    for rel, text in sorted(pages.items()):
-        path = out_dir / rel
-        data = text.encode("utf-8")
-        if path.is_file() and path.read_bytes() == data:
-            report.unchanged.append(rel)
-            continue
-        _atomic_write(path, data)
-        report.written.append(rel)
-    for rel in sorted(owned - pages.keys()):
-        path = out_dir / rel
-        if path.is_file() and (out_dir.resolve() in path.resolve().parents):
-            path.unlink()
-            report.removed.append(rel)
-    manifest = json.dumps({"generated": sorted(pages)}, indent=1).encode("utf-8") + b"\n"
-    if (out_dir / MANIFEST).is_file() and (out_dir / MANIFEST).read_bytes() == manifest:
+    for rel, data in encoded.items():
+        (report.unchanged if _read(out_dir / rel) == data else report.written).append(rel)
+    report.removed = [rel for rel in sorted(owned) if rel not in encoded and os.path.lexists(out_dir / rel)]
+    manifest = {"generated": {rel: sha256(data) for rel, data in encoded.items()}, "version": 2}
+    if not report.written and not report.removed and _read(out_dir / MANIFEST) == _dump(manifest):
         return report
-    _atomic_write(out_dir / MANIFEST, manifest)
+    stage(out_dir, {rel: encoded[rel] for rel in report.written})
+    journal = {"manifest": manifest, "remove": report.removed, "version": 1, "write": report.written}
+    _replace_with(out_dir / JOURNAL, _dump(journal), out_dir / STAGING)  # the commit point
+    _fsync_dir(out_dir)
+    apply(out_dir, journal)
     return report
+
+
+def _dump(data: dict[str, Any]) -> bytes:
+    return json.dumps(data, indent=1, sort_keys=True).encode("utf-8") + b"\n"
+
+
+def _remove_tree(path: Path) -> None:
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    elif path.is_dir():
+        shutil.rmtree(path)
+
+
+def stage(out_dir: Path, files: dict[str, bytes]) -> None:
+    """Write `files` into a fresh staging folder.
+
+    Pages are not flushed one by one (an fsync each would triple the time of
+    a build); the journal and manifest are. So a killed build is always safe,
+    and after a power cut the file system's own ordering applies.
+    """
+    staging = out_dir / STAGING
+    _remove_tree(staging)
+    staging.mkdir()
+    for rel, data in files.items():
+        path = staging / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+
+def _replace_with(path: Path, data: bytes, scratch: Path) -> None:
+    """Atomically make `path` hold `data` (written first in `scratch`, on the same disk)."""
+    scratch.mkdir(exist_ok=True)
+    tmp = scratch / f".{path.name}.tmp"
+    with tmp.open("wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+def _fsync_dir(path: Path) -> None:
+    """Make a rename in `path` durable (POSIX); a no-op where folders cannot be opened."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def apply(out_dir: Path, journal: dict[str, Any]) -> None:
+    """Step 3: move staged pages in, remove old ones, replace the manifest, clean up."""
+    staging = out_dir / STAGING
+    for rel in journal["write"]:
+        source = staging / rel
+        if source.is_file():  # not yet moved
+            (out_dir / rel).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(source, out_dir / rel)
+    for rel in journal["remove"]:
+        path = out_dir / rel
+        if os.path.lexists(path):
+            path.unlink()
+        for parent in path.parents:
+            if parent == out_dir or (parent.is_dir() and any(parent.iterdir())):
+                break
+            if parent.is_dir():
+                parent.rmdir()
+    _replace_with(out_dir / MANIFEST, _dump(journal["manifest"]), staging)
+    (out_dir / JOURNAL).unlink()
+    _remove_tree(staging)
+
+
+def recover(out_dir: Path) -> None:
+    """Finish a committed write (journal present) or discard an uncommitted one."""
+    journal_path = out_dir / JOURNAL
+    if not os.path.lexists(journal_path):
+        _remove_tree(out_dir / STAGING)
+        return
+    journal = _json(journal_path)
+    root = out_dir.resolve()
+    if not (
+        isinstance(journal, dict)
+        and all(isinstance(journal.get(k), list) for k in ("write", "remove"))
+        and isinstance(journal.get("manifest"), dict)
+        and all(is_safe_rel(r) and _inside(root, out_dir / r) for r in journal["write"] + journal["remove"])
+    ):
+        message = "the journal of an unfinished write is damaged"
+        hint = f"delete it and the folder {STAGING}, then build again"
+        raise DigestError([Problem(Loc(f"{out_dir.name}/{JOURNAL}"), message, hint)])
+    apply(out_dir, journal)

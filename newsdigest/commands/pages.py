@@ -10,7 +10,7 @@ from pathlib import Path
 from .. import pipeline
 from ..fingerprint import inputs_fingerprint, record, unchanged_since_last_build
 from ..progress import Progress
-from ..write import write_pages
+from ..write import recover, write_pages
 from .common import counts, require_digest, site_settings, summary_line
 
 NAME = "pages"
@@ -32,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
     root: Path = args.root
     out_dir: Path = args.out or root / "docs"
     require_digest(root)
+    recover(out_dir)  # finish or discard a write that was interrupted
     config = root / "mkdocs.yml"
     settings = (args.preview, config.read_bytes() if config.is_file() else b"")
     fingerprint = inputs_fingerprint(root, settings)

@@ -1,0 +1,168 @@
+"""Checks that keep hostile text harmless: control characters, link schemes,
+Markdown nesting, and ids that generated pages already use.
+
+These functions only find things and return them; the caller, which knows
+the file and line, turns a finding into a `Problem`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import PurePosixPath
+from urllib.parse import urlsplit
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from .limits import MAX_MARKDOWN_CHARS, MAX_MARKDOWN_LEVEL, MAX_TEXT_CHARS
+
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""C0 and C1 control characters other than tab and line feed (CR is normalized away)."""
+
+ALLOWED_SCHEMES = ("http", "https", "mailto")
+"""Link schemes a Markdown link may use; links without a scheme are relative and allowed."""
+
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+_STRIPPED_BY_BROWSERS = re.compile(r"[\t\n\r]")
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))
+_BRACKET_ESCAPE = re.compile(r"\\(?:x5[bB]|u005[bB]|U0000005[bB])")
+_PREFIX = re.compile(r"[ \t>*+\-0-9.)]*")
+LINK_HINT = (
+    "links must start with https://, http:// or mailto:, or be relative; "
+    "javascript:, data: and other schemes can run code in the reader's browser"
+)
+NESTING_HINT = "flatten the quotes or lists; text nested deeper would be dropped"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something unsafe in a Markdown text; `line` counts from 0 within that text."""
+
+    line: int
+    message: str
+    hint: str
+
+
+def control_character(text: str) -> tuple[int, int] | None:
+    """(offset of the first control character, how many there are), or None."""
+    first = CONTROL.search(text)
+    if first is None:
+        return None
+    return first.start(), len(CONTROL.findall(text))
+
+
+def brackets(text: str) -> int:
+    """How many `[` the text holds or, through YAML escapes (`\\x5b`, `\\u005b` ...), makes."""
+    return text.count("[") + len(_BRACKET_ESCAPE.findall(text))
+
+
+def describe_char(char: str) -> str:
+    return f"U+{ord(char):04X}"
+
+
+def link_scheme(url: str) -> str | None:
+    """The scheme a browser would see in `url` (lowercase), or None for a relative link.
+
+    Browsers drop leading and trailing spaces and controls, and every tab and
+    line break, before they read the scheme; so does this.
+    """
+    cleaned = _STRIPPED_BY_BROWSERS.sub("", url.strip(_C0_AND_SPACE))
+    found = _SCHEME.match(cleaned)
+    return found.group(1).lower() if found else None
+
+
+class _Permissive(MarkdownIt):
+    """The digest's Markdown dialect, but keeping every link so it can be judged."""
+
+    def validateLink(self, url: str) -> bool:
+        return True
+
+    def normalizeLink(self, url: str) -> str:
+        return url
+
+
+@lru_cache(maxsize=1)
+def _checker() -> MarkdownIt:
+    return _Permissive("commonmark", {"html": False})
+
+
+def _might_nest_deeply(source: str) -> bool:
+    """Cheap upper bound: each level needs at least half a column of line prefix."""
+    for line in source.split("\n"):
+        prefix = _PREFIX.match(line)
+        cols = len(prefix.group().expandtabs(4)) if prefix else 0
+        if 2 * cols + 2 > MAX_MARKDOWN_LEVEL:
+            return True
+    return False
+
+
+def _links(tokens: list[Token], line: int) -> Iterator[tuple[int, str]]:
+    for token in tokens:
+        here = token.map[0] if token.map else line
+        if token.type == "link_open":
+            yield here, str(token.attrGet("href") or "")
+        elif token.type == "image":
+            yield here, str(token.attrGet("src") or "")
+        if token.children:
+            yield from _links(token.children, here)
+
+
+def markdown_findings(source: str) -> list[Finding]:
+    """Links with a scheme other than http(s)/mailto, and nesting that would drop text."""
+    links_possible = "]" in source or "<" in source
+    if not links_possible and not _might_nest_deeply(source):
+        return []
+    tokens = _checker().parse(source)
+    found: list[Finding] = []
+    deep = [t for t in tokens if t.level > MAX_MARKDOWN_LEVEL]
+    if deep:
+        line = next((t.map[0] for t in deep if t.map), 0)
+        found.append(
+            Finding(line, f"Markdown is nested too deeply (more than {MAX_MARKDOWN_LEVEL} levels)",
+                    NESTING_HINT)
+        )
+    for line, url in _links(tokens, 0):
+        scheme = link_scheme(url)
+        if scheme is not None and scheme not in ALLOWED_SCHEMES:
+            shown = url if len(url) <= 60 else url[:59] + "…"
+            found.append(Finding(line, f"link to '{shown}' is not allowed ({scheme}: links are refused)",
+                                 LINK_HINT))
+    return found
+
+
+@lru_cache(maxsize=1)
+def reserved_ids() -> frozenset[str]:
+    """Ids that would give a page the path of a page the digest always writes.
+
+    For example an outlet `index` would be written to outlets/index.md, the
+    list of outlets. Read from the fixed page paths in `render.urls`.
+    """
+    from .render import urls
+
+    fixed = [v for v in vars(urls).values() if isinstance(v, str) and v.endswith(".md")]
+    return frozenset(PurePosixPath(p).stem for p in fixed)
+
+
+def text_problem(kind: str, value: str) -> tuple[str, str] | None:
+    """(message, hint) when one text value is too long or holds a control character."""
+    limit = MAX_MARKDOWN_CHARS if kind == "markdown" else MAX_TEXT_CHARS
+    if len(value) > limit:
+        return (f"is too long ({len(value):,} characters; the limit is {limit:,})",
+                "shorten it; long texts belong in the article or a linked source")
+    found = control_character(value)
+    if found is not None:
+        return (f"contains the control character {describe_char(value[found[0]])}",
+                "remove it; escapes such as \\x1b or \\0 are not allowed in text")
+    return None
+
+
+def is_web_address(value: str) -> bool:
+    """An absolute http(s) address with a host and no spaces."""
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and not any(c.isspace() for c in value)

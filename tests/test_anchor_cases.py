@@ -6,27 +6,25 @@ each placed note's highlighted text equal to its quote after normalization.
 
 from __future__ import annotations
 
-import os
+from pathlib import Path
 
 import pytest
 from anchor_cases.checks import check_highlights
-from anchor_cases.fixtures import HERE, Case, all_cases, digest_for, rewrite_expected, run
+from anchor_cases.fixtures import Case, all_cases, digest_for, rewrite_expected, run
 
 from newsdigest.anchor import anchor
 
-UPDATE = os.environ.get("NEWSDIGEST_UPDATE_CASES") == "1"
 CASES = all_cases()
+REWRITTEN: set[Path] = set()
 
 
-@pytest.mark.skipif(not UPDATE, reason="set NEWSDIGEST_UPDATE_CASES=1 to rewrite expected output")
-def test_rewrite_expected_output() -> None:
-    for file in sorted(HERE.glob("*.txt")):
-        rewrite_expected(file)
-
-
-@pytest.mark.skipif(UPDATE, reason="expected output is being rewritten")
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
-def test_case(case: Case) -> None:
+def test_case(case: Case, update_goldens: bool) -> None:
+    """Expected output is rewritten with `pytest --update-goldens` (review the diff)."""
+    if update_goldens and case.file not in REWRITTEN:
+        rewrite_expected(case.file)
+        REWRITTEN.add(case.file)
+        case = next(c for c in all_cases() if c.id == case.id)
     assert run(case) == case.expected
 
 

@@ -5,7 +5,7 @@ single `.`: the article (Markdown), the notes (a YAML list of `quote`,
 `prefix`, `suffix`), and the expected output (the error report lines, then
 the article HTML; first pieces are `<mark id="nN">`, later ones
 `<mark class="nN">`). `{U+200B}` stands for an invisible character anywhere.
-Set NEWSDIGEST_UPDATE_CASES=1 to rewrite the expected sections.
+Run `pytest --update-goldens` to rewrite the expected sections.
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 
     python benchmarks/bench.py                 # N = 100, 1000 (3 runs each)
     python benchmarks/bench.py --sizes 100,1000,10000 --runs 3 --serve
+    python benchmarks/bench.py --sizes 1000 --runs 1 --search pagefind   # the scalable search back end
 
 Prints one table; every time is the median of --runs runs, measured in the
 same run as its baseline so ratios are comparable on a noisy machine.
@@ -10,7 +11,9 @@ same run as its baseline so ratios are comparable on a noisy machine.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -19,16 +22,55 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from measure import generation_time, median, page_sizes, search_payload, serve_reload_latency, timed
+from measure import (
+    first_query_downloads,
+    generation_time,
+    median,
+    page_sizes,
+    pagefind_payload,
+    search_payload,
+    serve_reload_latency,
+    timed,
+)
 from synth import write_digest
+
+from newsdigest import search_backend
 
 MKDOCS = [sys.executable, "-m", "mkdocs", "build", "-q"]
 PAGES = [sys.executable, str(Path(__file__).parent.parent / "build_digest.py"), "pages", "--root", "."]
 
 
-def measure_size(n: int, runs: int, workdir: Path, serve: bool) -> dict[str, float]:
+COMMON_WORD = "ceasefire"
+"""In almost every synthetic article: the worst case for a first Pagefind query."""
+
+
+def use_search(root: Path, search: str) -> None:
+    """Set the digest plugin's `search:` option in the synthetic mkdocs.yml."""
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("  - digest\n", f"  - digest:\n      search: {search}\n")
+    config.write_text(text, encoding="utf-8")
+
+
+def search_figures(site: Path, search: str) -> dict[str, float]:
+    """First-search payload; with Pagefind also its indexing time and a real query in Chromium."""
+    if search == "material":
+        return {"search_kb": search_payload(site) / 1024}
+    executable = search_backend.find_pagefind()
+    assert executable is not None, "pip install 'newsdigest[pagefind]'"
+    row = {
+        "search_kb": pagefind_payload(site)["total"] / 1024,
+        "index_s": search_backend.run_pagefind(executable, site, "en", keep_index_url=False).seconds,
+    }
+    with contextlib.suppress(ImportError):  # Playwright comes with the `test` extra
+        row["search_real_kb"] = sum(first_query_downloads(site, COMMON_WORD).values()) / 1024
+    return row
+
+
+def measure_size(n: int, runs: int, workdir: Path, serve: bool, search: str = "material") -> dict[str, float]:
     root = workdir / f"digest-{n}"
     write_digest(root, n)
+    use_search(root, search)
     gen = [generation_time(root) for _ in range(runs)]
     ours, base, rss = [], [], []
     for _ in range(runs):
@@ -43,9 +85,8 @@ def measure_size(n: int, runs: int, workdir: Path, serve: bool) -> dict[str, flo
     edit = root / "annotations" / "article-00000.yml"
     edits = []
     for i in range(runs):
-        edit.write_text(
-            edit.read_text(encoding="utf-8").replace("Note 0 on", f"Note 0 (edit {i}) on"), encoding="utf-8"
-        )
+        text = re.sub(r"Note 0( \(edit \d+\))? on", f"Note 0 (edit {i}) on", edit.read_text(encoding="utf-8"))
+        edit.write_text(text, encoding="utf-8")
         edits.append(timed(PAGES, root)[0])
     row = {
         "n": n,
@@ -56,7 +97,7 @@ def measure_size(n: int, runs: int, workdir: Path, serve: bool) -> dict[str, flo
         "peak_rss_mb": max(rss) / 1024,
         "page_kb_median": sizes[len(sizes) // 2] / 1024,
         "page_kb_max": sizes[-1] / 1024,
-        "search_kb": search_payload(root / "site") / 1024,
+        **search_figures(root / "site", search),
         "pages_noop_s": median(noop),
         "pages_one_edit_s": median(edits),
     }
@@ -75,6 +116,8 @@ COLUMNS = (
     ("peak RSS (MB)", lambda r: f"{r['peak_rss_mb']:.0f}"),
     ("article page KB (median / max)", lambda r: f"{r['page_kb_median']:.1f} / {r['page_kb_max']:.1f}"),
     ("first-search payload KB", lambda r: f"{r['search_kb']:.0f}"),
+    ("measured first query KB", lambda r: f"{r['search_real_kb']:.0f}" if "search_real_kb" in r else "–"),
+    ("Pagefind indexing (s)", lambda r: f"{r['index_s']:.1f}" if "index_s" in r else "–"),
     ("`pages` no-op (s)", lambda r: f"{r['pages_noop_s']:.2f}"),
     ("`pages` after one edit (s)", lambda r: f"{r['pages_one_edit_s']:.2f}"),
     ("serve save-to-reload (s)", lambda r: f"{r['serve_reload_s']:.2f}" if "serve_reload_s" in r else "–"),
@@ -95,6 +138,13 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3, help="runs per figure (median is reported)")
     parser.add_argument("--serve", action="store_true", help="also time save-to-reload under mkdocs serve")
     parser.add_argument("--keep", action="store_true", help="keep the generated digests")
+    parser.add_argument(
+        "--search",
+        choices=search_backend.BACKENDS,
+        default=search_backend.DEFAULT,
+        help="search back end of the digest plugin; with pagefind the payload is an upper bound "
+        f"(a real first query for {COMMON_WORD!r} is measured too when Playwright is installed)",
+    )
     args = parser.parse_args()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     workdir = Path(tempfile.mkdtemp(prefix="digest-bench-"))
@@ -102,7 +152,7 @@ def main() -> int:
     try:
         for n in (int(s) for s in args.sizes.split(",")):
             started = time.perf_counter()
-            rows.append(measure_size(n, args.runs, workdir, args.serve and n == 1000))
+            rows.append(measure_size(n, args.runs, workdir, args.serve and n == 1000, args.search))
             print(f"N={n:,} measured in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     finally:
         if not args.keep:

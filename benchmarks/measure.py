@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import re
 import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 WRAPPER = (
     "import resource, subprocess, sys, time; t = time.perf_counter(); "
@@ -101,6 +105,68 @@ def search_payload(site: Path) -> int:
     """Bytes a reader downloads for a first query with Material's built-in search."""
     index = site / "search" / "search_index.json"
     return index.stat().st_size if index.is_file() else 0
+
+
+def pagefind_payload(site: Path, pages: int = 10) -> dict[str, int]:
+    """Upper bound of the bytes a first one-word query downloads with `search: pagefind`.
+
+    Pagefind's JS and its language's WASM, the entry and meta files, the largest
+    index chunk (a one-word query loads one), and the `pages` largest page
+    fragments (the worker fetches at most 10 per query). Material's config-only
+    search_index.json and our worker are loaded with the page, before any query.
+    """
+    bundle = site / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    language = max(entry["languages"].values(), key=lambda lang: lang["page_count"])
+    fragments = sorted((p.stat().st_size for p in (bundle / "fragment").iterdir()), reverse=True)
+    parts = {
+        "pagefind.js": (bundle / "pagefind.js").stat().st_size,
+        "wasm": (bundle / f"wasm.{language['wasm'] or 'unknown'}.pagefind").stat().st_size,
+        "entry": (bundle / "pagefind-entry.json").stat().st_size,
+        "meta": (bundle / f"pagefind.{language['hash']}.pf_meta").stat().st_size,
+        "index_chunk": max(p.stat().st_size for p in (bundle / "index").iterdir()),
+        "fragments": sum(fragments[:pages]),
+    }
+    parts["total"] = sum(parts.values())
+    return parts
+
+
+def first_query_downloads(site: Path, query: str) -> dict[str, int]:
+    """Bytes per URL path a real first query downloads, in headless Chromium (needs Playwright).
+
+    Counted from focusing the search box to the results being shown, typing as a
+    reader does (120 ms per key); the page and its theme are loaded before.
+    """
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+            tab = browser.new_page()
+            tab.set_default_timeout(120_000)
+            tab.goto(base)
+            tab.wait_for_load_state("networkidle")
+            responses: list[Any] = []
+            tab.on("response", lambda response: responses.append(response))
+            tab.locator(".md-search__input").focus()
+            tab.keyboard.type(query, delay=120)
+            tab.locator(".md-search-result__item").first.wait_for(state="attached")
+            tab.wait_for_load_state("networkidle")
+            sizes = {r.url.removeprefix(base).split("?")[0]: len(r.body()) for r in responses}
+            browser.close()
+            return sizes
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
 
 
 def page_sizes(site: Path) -> list[int]:

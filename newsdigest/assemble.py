@@ -37,10 +37,16 @@ class Checked:
         return self.valid_items.get((key,), [])
 
 
+_CHECKED: dict[int, tuple[InputFile, Checked, tuple[Problem, ...]]] = {}
+"""Schema checks of the previous build in this process, by the (memoized) file parsed;
+the file itself is kept in the entry, so an id is never mistaken for another file's."""
+
+
 class Assembler:
     def __init__(self, raw: RawDigest) -> None:
         self.raw = raw
         self.problems: list[Problem] = list(raw.problems)
+        self.checked_now: dict[int, tuple[InputFile, Checked, tuple[Problem, ...]]] = {}
         by_kind: dict[str, list[InputFile]] = {}
         for f in raw.files:
             by_kind.setdefault(f.kind, []).append(f)
@@ -55,10 +61,15 @@ class Assembler:
     def checked(self, f: InputFile) -> Checked:
         if not f.parsed:
             return Checked(INVALID, {}, {}, {})
-        checker = Checker(f.path, f.line_offset)
-        data = checker.check_root(f.node, FILE_KINDS[f.kind])
-        self.problems.extend(checker.problems)
-        return Checked(data, checker.partial.get((), {}), checker.locs, checker.valid_items)
+        cached = _CHECKED.get(id(f))
+        if cached is None or cached[0] is not f:
+            checker = Checker(f.path, f.line_offset)
+            data = checker.check_root(f.node, FILE_KINDS[f.kind])
+            result = Checked(data, checker.partial.get((), {}), checker.locs, checker.valid_items)
+            cached = (f, result, tuple(checker.problems))
+        self.checked_now[id(f)] = cached
+        self.problems.extend(cached[2])
+        return cached[1]
 
     def reference(self, value: str, known: set[str], what: str, loc: Loc, where: str) -> bool:
         if value in known:
@@ -346,4 +357,6 @@ def assemble(raw: RawDigest) -> tuple[m.Digest, list[Problem]]:
     """Build the model from loaded files; return it with every problem found."""
     assembler = Assembler(raw)
     digest = assembler.assemble()
+    _CHECKED.clear()
+    _CHECKED.update(assembler.checked_now)
     return digest, assembler.problems

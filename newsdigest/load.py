@@ -104,30 +104,49 @@ def entry_problem(root: Path, base: Path, rel: str, folder: str, stems: dict[str
     stem = name.rsplit(".", 1)[0]
     if safety.control_character(name) is not None:
         shown = name.encode("unicode_escape").decode("ascii")
-        return Problem(Loc(f"{folder}/{shown}"), "file name contains a control character",
-                       "rename the file with lowercase letters, digits and hyphens")
+        return Problem(
+            Loc(f"{folder}/{shown}"),
+            "file name contains a control character",
+            "rename the file with lowercase letters, digits and hyphens",
+        )
     target = path.resolve()
     if base not in target.parents:
-        return Problem(Loc(rel), "is a link to a file outside the digest folder",
-                       "copy the file into the digest folder instead of linking to it")
+        return Problem(
+            Loc(rel),
+            "is a link to a file outside the digest folder",
+            "copy the file into the digest folder instead of linking to it",
+        )
     if not target.is_file():
         return Problem(Loc(rel), "is not a regular file", "replace it with an ordinary text file")
     if stem in stems:
         return Problem(Loc(rel), f"'{stem}' already has a file: {stems[stem]}", "keep one of the two files")
     if folder != "annotations" and stem in safety.reserved_ids():
-        return Problem(Loc(rel), f"the name '{stem}' is reserved for a page the digest writes itself",
-                       "rename the file")
+        return Problem(
+            Loc(rel), f"the name '{stem}' is reserved for a page the digest writes itself", "rename the file"
+        )
     return None
+
+
+_PARSED: dict[tuple[str, str, str], tuple[InputFile | None, tuple[Problem, ...]]] = {}
+"""Files parsed by the previous load in this process, by (path, kind, text): under
+`mkdocs serve` an edit re-parses only the file that changed."""
 
 
 def load(root: Path) -> RawDigest:
     """Read and parse every input file under `root`."""
     raw = RawDigest(root=root)
+    previous = dict(_PARSED)
+    _PARSED.clear()
     for rel, kind in discover(root, raw.problems):
         text = read_text(root / rel, rel, raw.problems)
         if text is None:
             continue
-        parsed = parse_file(rel, kind, text, raw.problems)
+        key = (rel, kind, text)
+        if key not in previous:
+            found: list[Problem] = []
+            previous[key] = (parse_file(rel, kind, text, found), tuple(found))
+        parsed, problems = _PARSED[key] = previous[key]
+        raw.problems.extend(problems)
         if parsed is not None:
             raw.files.append(parsed)
     return raw

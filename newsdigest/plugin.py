@@ -18,11 +18,11 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import pipeline
+from . import pipeline, search_backend
 from .errors import DigestError
 from .render.glossary import glossary_abbreviations
 from .render.urls import Linker
@@ -87,6 +87,9 @@ class DigestConfig(Config):
     """The digest folder (with articles/ and annotations/); default: beside mkdocs.yml."""
     preview = opt.Optional(opt.Type(bool))
     """Build pages even when quotes cannot be placed; default: only under `mkdocs serve`."""
+    search = opt.Choice(search_backend.BACKENDS, default=search_backend.DEFAULT)
+    """Search back end: `material` (one index every reader downloads; fine for small digests) or
+    `pagefind` (an index in small chunks, built after MkDocs; for large digests)."""
 
 
 class DigestPlugin(BasePlugin[DigestConfig]):
@@ -94,6 +97,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.command = "build"
         self.generated: set[str] = set()
         self.abbreviations = ""
+        self.pagefind: Path | None = None
+        """Pagefind's executable when `search: pagefind` is configured."""
+        self.unsearched: set[str] = set()
+        """Pages whose front matter says `search: {exclude: true}`."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -102,6 +109,13 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return Path(self.config.root or Path(config.config_file_path).parent)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.pagefind = None
+        self.unsearched = set()
+        if self.config.search == "pagefind":
+            self.pagefind = search_backend.find_pagefind()
+            problems = search_backend.requirement_problems(list(config.plugins), self.pagefind)
+            if problems:
+                raise PluginError("\n".join(problems))
         for name in ASSETS:
             target = config.extra_javascript if name.endswith(".js") else config.extra_css
             if f"{ASSET_DIR}/{name}" not in [str(t) for t in target]:
@@ -124,6 +138,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.generated = set(result.pages)
         self.abbreviations = glossary_abbreviations(result.anchored.digest.glossary)
         owned = read_manifest(Path(config.docs_dir))
+        for stale in owned - result.pages.keys():  # left by an earlier `pages` run: never publish it
+            if (old := files.get_file_from_path(stale)) is not None:
+                files.remove(old)
         clashes = []
         for src_uri, text in result.pages.items():
             existing = files.get_file_from_path(src_uri)
@@ -142,16 +159,51 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         for name in ASSETS:
             data = resources.files("newsdigest.assets").joinpath(name).read_bytes()
             files.append(generated(config, f"{ASSET_DIR}/{name}", data))
+        if self.pagefind is not None:
+            worker = resources.files("newsdigest.assets").joinpath(search_backend.WORKER).read_bytes()
+            files.append(generated(config, f"{ASSET_DIR}/{search_backend.WORKER}", worker))
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Hand-written pages get the glossary's tooltips through the `abbr` extension."""
+        if self.pagefind is not None:  # Pagefind indexes the pages: Material's search plugin skips them
+            search = page.meta.get("search") or {}
+            if search.get("exclude"):
+                self.unsearched.add(page.file.src_uri)
+            page.meta["search"] = {**search, "exclude": True}
         if page.file.src_uri in self.generated or not self.abbreviations:
+            return markdown
+        if "abbr" not in config.markdown_extensions:  # without it the definitions would be raw text/HTML
             return markdown
         return f"{markdown}\n\n{self.abbreviations}"
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        return squeeze_whitespace(output)
+        output = squeeze_whitespace(output)
+        if self.pagefind is None:
+            return output
+        if page.file.src_uri not in self.unsearched:
+            output = search_backend.mark_content(output)
+        return search_backend.use_worker(output, f"{ASSET_DIR}/{search_backend.WORKER}")
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        """The 404 page has a search box too (but is not indexed: it is not marked)."""
+        if self.pagefind is None or not template_name.endswith(".html"):
+            return output_content
+        return search_backend.use_worker(output_content, f"{ASSET_DIR}/{search_backend.WORKER}")
+
+    @event_priority(-50)  # after Material's search plugin has written search_index.json
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.pagefind is None:
+            return
+        site_dir = Path(config.site_dir)
+        search_backend.empty_material_index(site_dir)
+        language = str(config.theme.get("language") or "en")
+        keep_index_url = not config.use_directory_urls
+        try:
+            run = search_backend.run_pagefind(self.pagefind, site_dir, language, keep_index_url)
+        except RuntimeError as exc:
+            raise PluginError(str(exc)) from None
+        log.info(search_backend.describe(run, site_dir))
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         root = self.root(config)

@@ -10,6 +10,7 @@ import pytest
 from support import FIXTURES, copy_digest, copy_sample
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+pytest.register_assert_rewrite("browser_support")  # fixtures for the browser tests, loaded as a plugin
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

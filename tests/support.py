@@ -50,3 +50,13 @@ def copy_sample(dest: Path) -> Path:
         if page.name not in generated:
             shutil.copy2(page, dest / "docs" / page.name)
     return dest
+
+
+def configure_search(root: Path, backend: str) -> Path:
+    """Set the digest plugin's `search:` back end in a copied digest's mkdocs.yml."""
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    changed = text.replace("\n  - digest\n", f"\n  - digest:\n      search: {backend}\n", 1)
+    assert changed != text, "mkdocs.yml lists `- digest` without options"
+    config.write_text(changed, encoding="utf-8")
+    return root

@@ -2,121 +2,26 @@
 
 Needs /usr/bin/chromium and axe-core (run scripts/install-browser.sh). Without
 them these tests skip locally, and fail under CI (CI=true), so a CI machine
-cannot silently stop testing the reader's experience.
+cannot silently stop testing the reader's experience. Fixtures live in
+browser_support.py; search, with both back ends, in test_browser_search.py.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
 import importlib.util
-import os
 import re
-import subprocess
-import threading
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_support import ARTIFACTS, AXE, CHROMIUM, open_page, unavailable
 
-from newsdigest import pipeline
 from newsdigest.render.common import plain
-from support import REPO, copy_sample, run_mkdocs
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
-AXE = Path(os.environ.get("NEWSDIGEST_AXE_DIR", Path.home() / ".cache" / "newsdigest-axe")) / (
-    "node_modules/axe-core/axe.min.js"
-)
-ARTIFACTS = REPO / "test-artifacts"
+pytest_plugins = ["browser_support"]
+
 ARTICLE = "toi-macron-coalition"
 STORY = "macron-coalition-proposal"
 PAGES = {"article": f"articles/{ARTICLE}/", "story": f"stories/{STORY}/", "home": ""}
-
-
-@functools.cache
-def install_browser() -> None:
-    """Run scripts/install-browser.sh once, so the README's one test command suffices."""
-    if CHROMIUM.exists() and AXE.exists():
-        return
-    script = REPO / "scripts" / "install-browser.sh"
-    subprocess.run(["bash", str(script)], check=False, timeout=900)
-
-
-def unavailable(reason: str) -> None:
-    """Skip locally; under CI a missing browser is a failure, not a skip."""
-    message = f"{reason}; run scripts/install-browser.sh"
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(message, pytrace=False)
-    pytest.skip(message)
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample digest, built once with `mkdocs build --strict` into a private copy."""
-    root = copy_sample(tmp_path_factory.mktemp("browser") / "sample")
-    result = run_mkdocs("build", "--strict", cwd=root)
-    assert result.returncode == 0, result.stderr
-    return root
-
-
-@pytest.fixture(scope="session")
-def site(built: Path) -> Iterator[str]:
-    """Base URL of the built site, served on a free port of 127.0.0.1."""
-    handler = functools.partial(QuietHandler, directory=str(built / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    install_browser()
-    if not CHROMIUM.exists():
-        unavailable(f"{CHROMIUM} is not installed")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        unavailable("the `playwright` package is not installed (pip install -e '.[test]')")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser: Any, site: str) -> Iterator[Any]:
-    """A fresh desktop-sized tab; fails the test on any JavaScript error."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    tab.set_default_timeout(10_000)
-    yield tab
-    context.close()
-    assert not errors, f"JavaScript errors: {errors}"
-
-
-@pytest.fixture(scope="session")
-def anchored(built: Path) -> Any:
-    return pipeline.build(built).anchored
-
-
-def open_page(tab: Any, site: str, path: str) -> None:
-    tab.goto(site + path)
-    tab.wait_for_load_state("load")
 
 
 def first_note_words(anchored: Any, note_id: str, count: int = 6) -> str:
@@ -185,34 +90,6 @@ def test_comparison_cell_leads_to_its_highlight(page: Any, site: str) -> None:
     assert "dn-targeted" in mark.get_attribute("class")
     top = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", fragment)
     assert 0 <= top < 900, "the passage is scrolled into view"
-
-
-def note_only_word(anchored: Any) -> tuple[str, str]:
-    """A word that occurs in one note of the article and nowhere in any article text."""
-    article_words: set[str] = set()
-    for placed in anchored.articles.values():
-        article_words |= set(re.findall(r"[a-z]{8,}", placed.rendered.text.lower()))
-    for note in anchored.articles[ARTICLE].notes:
-        for word in sorted(set(re.findall(r"[a-z]{8,}", plain(note.body, 10_000).lower())) - article_words):
-            return word, note.id
-    raise AssertionError("no word occurs only in a note")
-
-
-def test_search_finds_a_word_only_in_a_note_and_opens_that_note(page: Any, site: str, anchored: Any) -> None:
-    word, _ = note_only_word(anchored)
-    open_page(page, site, PAGES["home"])
-    page.locator(".md-search__input").click()
-    page.keyboard.type(word)
-    result = page.locator(f'.md-search-result a[href*="articles/{ARTICLE}/"][href*="#note-"]').first
-    result.wait_for(state="attached")
-    if not result.is_visible():  # deeper hits sit under "N more on this page"
-        page.locator(".md-search-result details summary").first.click()
-    result.click()
-    page.wait_for_function("location.hash.startsWith('#note-') && document.readyState === 'complete'")
-    note_id = page.evaluate("location.hash.slice(1)")
-    heading = page.locator(f'[id="{note_id}"]')
-    assert heading.is_visible()
-    assert word in heading.locator("xpath=..").inner_text().lower()
 
 
 def test_palette_toggle_switches_to_the_dark_scheme(page: Any, site: str) -> None:

@@ -1,0 +1,138 @@
+"""Shared browser-test fixtures: the built sample (one site per search back end), its server, Chromium.
+
+Loaded by browser test modules with `pytest_plugins = ["browser_support"]`, so
+the session fixtures (one build per back end, one browser) are shared.
+Needs /usr/bin/chromium and axe-core (run scripts/install-browser.sh). Without
+them these tests skip locally, and fail under CI (CI=true), so a CI machine
+cannot silently stop testing the reader's experience.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsdigest import pipeline
+from support import REPO, configure_search, copy_sample, run_mkdocs
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+AXE = Path(os.environ.get("NEWSDIGEST_AXE_DIR", Path.home() / ".cache" / "newsdigest-axe")) / (
+    "node_modules/axe-core/axe.min.js"
+)
+ARTIFACTS = REPO / "test-artifacts"
+
+
+@functools.cache
+def install_browser() -> None:
+    """Run scripts/install-browser.sh once, so the README's one test command suffices."""
+    if CHROMIUM.exists() and AXE.exists():
+        return
+    script = REPO / "scripts" / "install-browser.sh"
+    subprocess.run(["bash", str(script)], check=False, timeout=900)
+
+
+def unavailable(reason: str) -> None:
+    """Skip locally; under CI a missing browser is a failure, not a skip."""
+    message = f"{reason}; run scripts/install-browser.sh"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def build_sample(tmp_path_factory: pytest.TempPathFactory, search: str) -> Path:
+    """The sample digest, built with `mkdocs build --strict` into a private copy, with this search back end."""
+    root = copy_sample(tmp_path_factory.mktemp(f"browser-{search}") / "sample")
+    if search != "material":
+        configure_search(root, search)
+    result = run_mkdocs("build", "--strict", cwd=root)
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+def serve(directory: Path) -> Iterator[str]:
+    """Base URL of `directory`, served on a free port of 127.0.0.1 until the generator closes."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample digest with Material's built-in search (the default)."""
+    return build_sample(tmp_path_factory, "material")
+
+
+@pytest.fixture(scope="session")
+def site(built: Path) -> Iterator[str]:
+    """Base URL of the built site."""
+    yield from serve(built / "site")
+
+
+@pytest.fixture(scope="session")
+def built_pagefind(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample digest with `search: pagefind`."""
+    return build_sample(tmp_path_factory, "pagefind")
+
+
+@pytest.fixture(scope="session")
+def site_pagefind(built_pagefind: Path) -> Iterator[str]:
+    yield from serve(built_pagefind / "site")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    install_browser()
+    if not CHROMIUM.exists():
+        unavailable(f"{CHROMIUM} is not installed")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("the `playwright` package is not installed (pip install -e '.[test]')")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A fresh desktop-sized tab; fails the test on any JavaScript error."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.set_default_timeout(10_000)
+    yield tab
+    context.close()
+    assert not errors, f"JavaScript errors: {errors}"
+
+
+@pytest.fixture(scope="session")
+def anchored(built: Path) -> Any:
+    return pipeline.build(built).anchored
+
+
+def open_page(tab: Any, site: str, path: str) -> None:
+    tab.goto(site + path)
+    tab.wait_for_load_state("load")

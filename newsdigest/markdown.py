@@ -31,8 +31,13 @@ def parse(source: str) -> list[Token]:
     return parser().parse(source)
 
 
+@lru_cache(maxsize=65536)
 def render_markdown(source: str) -> str:
-    """HTML for a note body, conclusion or profile."""
+    """HTML for a note body, conclusion or profile.
+
+    Cached: a note body is rendered for its article page and again for the
+    Web Annotation export, and again on every rebuild under `mkdocs serve`.
+    """
     return str(parser().render(source))
 
 

@@ -7,69 +7,38 @@ ids must be unique, and every reference must name something that exists.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
 from . import model as m
+from .checked import Checked, CheckMemo, check_file, raw_ids, remember_checks
 from .errors import Loc, Problem
 from .load import InputFile, RawDigest
-from .schema import FILE_KINDS, ID_PATTERN
-from .validate import INVALID, Checker, Path, path_label, suggest
+from .schema import ID_PATTERN
+from .validate import INVALID, Path, path_label, suggest
 
 _ID = re.compile(ID_PATTERN)
-
-
-@dataclass(frozen=True, slots=True)
-class Checked:
-    """One file after the schema check."""
-
-    data: Any
-    """The whole file's data, or INVALID if anything in it has a problem."""
-    fields: dict[str, Any]
-    """The top mapping's valid fields, for checks that can go on regardless."""
-    locs: dict[Path, Loc]
-    valid_items: dict[Path, list[tuple[int, Any]]]
-
-    def items(self, key: str) -> list[tuple[int, Any]]:
-        """(index, item) of a top-level list's valid items, so one bad item hides no other."""
-        return self.valid_items.get((key,), [])
-
-
-_CHECKED: dict[int, tuple[InputFile, Checked, tuple[Problem, ...]]] = {}
-"""Schema checks of the previous build in this process, by the (memoized) file parsed;
-the file itself is kept in the entry, so an id is never mistaken for another file's."""
 
 
 class Assembler:
     def __init__(self, raw: RawDigest) -> None:
         self.raw = raw
         self.problems: list[Problem] = list(raw.problems)
-        self.checked_now: dict[int, tuple[InputFile, Checked, tuple[Problem, ...]]] = {}
+        self.checked_now: CheckMemo = {}
         by_kind: dict[str, list[InputFile]] = {}
         for f in raw.files:
             by_kind.setdefault(f.kind, []).append(f)
         self.by_kind = by_kind
         self.article_ids = {f.stem for f in by_kind.get("article", [])}
         self.story_ids = {f.stem for f in by_kind.get("story", [])}
-        self.outlet_ids = set(_raw_ids(by_kind.get("outlets", []), "outlets", "id"))
+        self.outlet_ids = set(raw_ids(by_kind.get("outlets", []), "outlets", "id"))
 
     def error(self, loc: Loc, message: str, hint: str = "") -> None:
         self.problems.append(Problem(loc, message, hint))
 
     def checked(self, f: InputFile) -> Checked:
-        if not f.parsed:
-            return Checked(INVALID, {}, {}, {})
-        cached = _CHECKED.get(id(f))
-        if cached is None or cached[0] is not f:
-            checker = Checker(f.path, f.line_offset)
-            data = checker.check_root(f.node, FILE_KINDS[f.kind])
-            result = Checked(data, checker.partial.get((), {}), checker.locs, checker.valid_items)
-            cached = (f, result, tuple(checker.problems))
-        self.checked_now[id(f)] = cached
-        self.problems.extend(cached[2])
-        return cached[1]
+        result, problems = check_file(f, self.checked_now)
+        self.problems.extend(problems)
+        return result
 
     def reference(self, value: str, known: set[str], what: str, loc: Loc, where: str) -> bool:
         if value in known:
@@ -335,28 +304,9 @@ def _sources(item: dict[str, Any]) -> tuple[m.Source, ...]:
     return tuple(m.Source(s["title"], s["url"]) for s in item.get("sources", ()))
 
 
-def _raw_ids(files: list[InputFile], list_key: str, id_key: str) -> list[str]:
-    """Ids written in a file, read leniently so one bad entry hides no other."""
-    ids = []
-    for f in files:
-        if not isinstance(f.node, yaml.MappingNode):
-            continue
-        for key, value in f.node.value:
-            if getattr(key, "value", None) == list_key and isinstance(value, yaml.SequenceNode):
-                for item in value.value:
-                    if isinstance(item, yaml.MappingNode):
-                        ids += [
-                            v.value
-                            for k, v in item.value
-                            if getattr(k, "value", None) == id_key and isinstance(v, yaml.ScalarNode)
-                        ]
-    return ids
-
-
 def assemble(raw: RawDigest) -> tuple[m.Digest, list[Problem]]:
     """Build the model from loaded files; return it with every problem found."""
     assembler = Assembler(raw)
     digest = assembler.assemble()
-    _CHECKED.clear()
-    _CHECKED.update(assembler.checked_now)
+    remember_checks(assembler.checked_now)
     return digest, assembler.problems

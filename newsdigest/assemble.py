@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from . import model as m
-from .checked import Checked, CheckMemo, check_file, raw_ids, remember_checks
+from .checked import Checked, check_file, raw_ids, start_checks
 from .errors import Loc, Problem
 from .load import InputFile, RawDigest
 from .schema import ID_PATTERN
@@ -23,7 +23,6 @@ class Assembler:
     def __init__(self, raw: RawDigest) -> None:
         self.raw = raw
         self.problems: list[Problem] = list(raw.problems)
-        self.checked_now: CheckMemo = {}
         by_kind: dict[str, list[InputFile]] = {}
         for f in raw.files:
             by_kind.setdefault(f.kind, []).append(f)
@@ -36,7 +35,7 @@ class Assembler:
         self.problems.append(Problem(loc, message, hint))
 
     def checked(self, f: InputFile) -> Checked:
-        result, problems = check_file(f, self.checked_now)
+        result, problems = check_file(f)
         self.problems.extend(problems)
         return result
 
@@ -306,7 +305,8 @@ def _sources(item: dict[str, Any]) -> tuple[m.Source, ...]:
 
 def assemble(raw: RawDigest) -> tuple[m.Digest, list[Problem]]:
     """Build the model from loaded files; return it with every problem found."""
+    start_checks()
     assembler = Assembler(raw)
     digest = assembler.assemble()
-    remember_checks(assembler.checked_now)
+
     return digest, assembler.problems

@@ -14,6 +14,7 @@ import yaml
 
 from .errors import Loc, Problem
 from .load import InputFile
+from .memo import BuildMemo
 from .schema import FILE_KINDS
 from .validate import INVALID, Checker, Path
 
@@ -34,30 +35,27 @@ class Checked:
         return self.valid_items.get((key,), [])
 
 
-CheckMemo = dict[int, tuple[InputFile, "Checked", tuple[Problem, ...]]]
-_CHECKED: CheckMemo = {}
-"""Schema checks of the previous build in this process, by the (memoized) file parsed;
-the file itself is kept in the entry, so an id is never mistaken for another file's."""
+_CHECKED: BuildMemo[InputFile, tuple[Checked, tuple[Problem, ...]]] = BuildMemo()
+"""Schema checks of the previous build in this process, by the file parsed (the load stage
+hands back the very same, unchanged `InputFile` for an unchanged file)."""
 
 
-def check_file(f: InputFile, memo: CheckMemo) -> tuple[Checked, tuple[Problem, ...]]:
-    """The file's checked data and problems; records the result in `memo`."""
+def start_checks() -> None:
+    _CHECKED.start()
+
+
+def check_file(f: InputFile) -> tuple[Checked, tuple[Problem, ...]]:
+    """The file's checked data and the problems found in it."""
     if not f.parsed:
         return Checked(INVALID, {}, {}, {}), ()
-    cached = _CHECKED.get(id(f))
-    if cached is None or cached[0] is not f:
-        checker = Checker(f.path, f.line_offset)
-        data = checker.check_root(f.node, FILE_KINDS[f.kind])
-        result = Checked(data, checker.partial.get((), {}), checker.locs, checker.valid_items)
-        cached = (f, result, tuple(checker.problems))
-    memo[id(f)] = cached
-    return cached[1], cached[2]
+    return _CHECKED.get(f, _check)
 
 
-def remember_checks(memo: CheckMemo) -> None:
-    """Keep this build's checks (and only those) for the next build."""
-    _CHECKED.clear()
-    _CHECKED.update(memo)
+def _check(f: InputFile) -> tuple[Checked, tuple[Problem, ...]]:
+    checker = Checker(f.path, f.line_offset)
+    data = checker.check_root(f.node, FILE_KINDS[f.kind])
+    result = Checked(data, checker.partial.get((), {}), checker.locs, checker.valid_items)
+    return result, tuple(checker.problems)
 
 
 def raw_ids(files: list[InputFile], list_key: str, id_key: str) -> list[str]:

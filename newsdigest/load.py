@@ -19,6 +19,7 @@ import yaml
 from . import safety
 from .errors import DigestError, Loc, Problem
 from .limits import MAX_ARTICLE_CHARS, MAX_BRACKETS, MAX_FILE_BYTES
+from .memo import BuildMemo
 from .yamlsafe import parse_yaml
 
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -127,7 +128,7 @@ def entry_problem(root: Path, base: Path, rel: str, folder: str, stems: dict[str
     return None
 
 
-_PARSED: dict[tuple[str, str, str], tuple[InputFile | None, tuple[Problem, ...]]] = {}
+_PARSED: BuildMemo[tuple[str, str, str], tuple[InputFile | None, tuple[Problem, ...]]] = BuildMemo()
 """Files parsed by the previous load in this process, by (path, kind, text): under
 `mkdocs serve` an edit re-parses only the file that changed."""
 
@@ -135,21 +136,23 @@ _PARSED: dict[tuple[str, str, str], tuple[InputFile | None, tuple[Problem, ...]]
 def load(root: Path) -> RawDigest:
     """Read and parse every input file under `root`."""
     raw = RawDigest(root=root)
-    previous = dict(_PARSED)
-    _PARSED.clear()
+    _PARSED.start()
     for rel, kind in discover(root, raw.problems):
         text = read_text(root / rel, rel, raw.problems)
         if text is None:
             continue
-        key = (rel, kind, text)
-        if key not in previous:
-            found: list[Problem] = []
-            previous[key] = (parse_file(rel, kind, text, found), tuple(found))
-        parsed, problems = _PARSED[key] = previous[key]
+        parsed, problems = _PARSED.get((rel, kind, text), parsed_with_problems)
         raw.problems.extend(problems)
         if parsed is not None:
             raw.files.append(parsed)
     return raw
+
+
+def parsed_with_problems(key: tuple[str, str, str]) -> tuple[InputFile | None, tuple[Problem, ...]]:
+    """parse_file for (path, kind, text), with the problems it found."""
+    rel, kind, text = key
+    found: list[Problem] = []
+    return parse_file(rel, kind, text, found), tuple(found)
 
 
 def parse_file(rel: str, kind: str, text: str, problems: list[Problem]) -> InputFile | None:

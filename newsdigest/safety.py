@@ -121,15 +121,17 @@ def markdown_findings(source: str) -> list[Finding]:
     if deep:
         line = next((t.map[0] for t in deep if t.map), 0)
         found.append(
-            Finding(line, f"Markdown is nested too deeply (more than {MAX_MARKDOWN_LEVEL} levels)",
-                    NESTING_HINT)
+            Finding(
+                line, f"Markdown is nested too deeply (more than {MAX_MARKDOWN_LEVEL} levels)", NESTING_HINT
+            )
         )
     for line, url in _links(tokens, 0):
         scheme = link_scheme(url)
         if scheme is not None and scheme not in ALLOWED_SCHEMES:
             shown = url if len(url) <= 60 else url[:59] + "…"
-            found.append(Finding(line, f"link to '{shown}' is not allowed ({scheme}: links are refused)",
-                                 LINK_HINT))
+            found.append(
+                Finding(line, f"link to '{shown}' is not allowed ({scheme}: links are refused)", LINK_HINT)
+            )
     return found
 
 
@@ -150,12 +152,16 @@ def text_problem(kind: str, value: str) -> tuple[str, str] | None:
     """(message, hint) when one text value is too long or holds a control character."""
     limit = MAX_MARKDOWN_CHARS if kind == "markdown" else MAX_TEXT_CHARS
     if len(value) > limit:
-        return (f"is too long ({len(value):,} characters; the limit is {limit:,})",
-                "shorten it; long texts belong in the article or a linked source")
+        return (
+            f"is too long ({len(value):,} characters; the limit is {limit:,})",
+            "shorten it; long texts belong in the article or a linked source",
+        )
     found = control_character(value)
     if found is not None:
-        return (f"contains the control character {describe_char(value[found[0]])}",
-                "remove it; escapes such as \\x1b or \\0 are not allowed in text")
+        return (
+            f"contains the control character {describe_char(value[found[0]])}",
+            "remove it; escapes such as \\x1b or \\0 are not allowed in text",
+        )
     return None
 
 

@@ -82,11 +82,16 @@ def pagefind_command(executable: Path, site_dir: Path, language: str, keep_index
     """The indexer's command line: Material's content only, one index for the whole site."""
     command = [
         str(executable),
-        "--site", str(site_dir),
-        "--output-subdir", BUNDLE,
-        "--root-selector", ROOT_SELECTOR,
-        "--exclude-selectors", EXCLUDE_SELECTORS,
-        "--force-language", pagefind_language(language),
+        "--site",
+        str(site_dir),
+        "--output-subdir",
+        BUNDLE,
+        "--root-selector",
+        ROOT_SELECTOR,
+        "--exclude-selectors",
+        EXCLUDE_SELECTORS,
+        "--force-language",
+        pagefind_language(language),
     ]
     if keep_index_url:
         command.append("--keep-index-url")

@@ -264,8 +264,9 @@ class Checker:
         if (bad := safety.text_problem(kind, value)) is not None:
             return self.fail(node, path, *bad)
         if kind == "id" and value in safety.reserved_ids():
-            return self.fail(node, path, f"'{value}' is reserved for a page the digest writes itself",
-                             "choose another id")
+            return self.fail(
+                node, path, f"'{value}' is reserved for a page the digest writes itself", "choose another id"
+            )
         if kind == "id" and not _ID.fullmatch(value):
             hint = f"use lowercase letters, digits and single hyphens{slug_hint(value)}"
             return self.fail(node, path, f"'{value}' is not a valid id", hint)

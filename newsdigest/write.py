@@ -118,10 +118,14 @@ def target_problem(out_dir: Path, rel: str, owned: dict[str, str | None], data: 
 
 
 MESSAGES = {
-    "outside": ("page would be written outside the output folder",
-                "this is a bug or a hostile file name; nothing was written"),
-    "in the way": ("a hand-written file is in the way of a generated page",
-                   "rename or move the hand-written file; the digest never overwrites it"),
+    "outside": (
+        "page would be written outside the output folder",
+        "this is a bug or a hostile file name; nothing was written",
+    ),
+    "in the way": (
+        "a hand-written file is in the way of a generated page",
+        "rename or move the hand-written file; the digest never overwrites it",
+    ),
     "edited": ("this generated page was changed by hand since the digest wrote it", EDITED_HINT),
 }
 

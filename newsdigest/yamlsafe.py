@@ -57,8 +57,11 @@ def parse_yaml(rel: str, text: str, line_offset: int, problems: list[Problem]) -
         pos = found.start() if found else 0
         line, col = text.count("\n", 0, pos), pos - (text.rfind("\n", 0, pos) + 1)
         char = f" (U+{ord(text[pos]):04X})" if found else ""
-        report((line, col), f"YAML could not be read: a character YAML does not allow{char}",
-               "delete the character")
+        report(
+            (line, col),
+            f"YAML could not be read: a character YAML does not allow{char}",
+            "delete the character",
+        )
     return None
 
 

@@ -67,7 +67,7 @@ def inline_positions(block: Token, atx_heading: bool, lines: list[str]) -> list[
         if index not in offsets:
             end = line_starts[index + 1] - 1 if index + 1 < len(line_starts) else len(content)
             source = lines[first + index] if first + index < len(lines) else ""
-            offsets[index] = line_offset(source, content[line_starts[index]:end], atx_heading)
+            offsets[index] = line_offset(source, content[line_starts[index] : end], atx_heading)
         return first + index, pos - line_starts[index] + offsets[index] + 1
 
     out: list[LeafPosition] = []
@@ -132,10 +132,10 @@ class _Walker:
         closer = re.compile(f"(?<!`){token.markup}(?!`)").search(self.content, start)
         if not closer:
             return start, False
-        raw = self.content[start:closer.start()]
+        raw = self.content[start : closer.start()]
         self.cursor = closer.end()
         skip = 1 if len(raw) > len(token.content) and raw.startswith((" ", "\n")) else 0
-        return start + skip, raw[skip:skip + len(token.content)] == token.content
+        return start + skip, raw[skip : skip + len(token.content)] == token.content
 
     def skip_link_tail(self) -> None:
         """Move past `(destination "title")` or `[label]` after a link's `]`."""

@@ -89,8 +89,9 @@ def _followed_by(text: str, pos: int, suffix: str) -> bool:
     return text.startswith(suffix, start)
 
 
-def find_quote(norm: Normalized, rendered: str, quote: str,
-               prefix: str | None = None, suffix: str | None = None) -> Result:
+def find_quote(
+    norm: Normalized, rendered: str, quote: str, prefix: str | None = None, suffix: str | None = None
+) -> Result:
     """Locate `quote` in the article whose rendered text is `rendered` (normalized as `norm`)."""
     needle = normalize_quote(quote)
     spans: dict[int, tuple[int, int]] = {}
@@ -104,9 +105,12 @@ def find_quote(norm: Normalized, rendered: str, quote: str,
         return closest_passage(norm, rendered, needle)
     want_prefix = normalize_quote(prefix) if prefix else ""
     want_suffix = normalize_quote(suffix) if suffix else ""
-    chosen = [hit for hit in spans
-              if (not want_prefix or _preceded_by(norm.text, hit, want_prefix))
-              and (not want_suffix or _followed_by(norm.text, hit + len(needle), want_suffix))]
+    chosen = [
+        hit
+        for hit in spans
+        if (not want_prefix or _preceded_by(norm.text, hit, want_prefix))
+        and (not want_suffix or _followed_by(norm.text, hit + len(needle), want_suffix))
+    ]
     context = " and ".join(w for w, v in (("prefix", want_prefix), ("suffix", want_suffix)) if v)
     if not chosen:
         return ContextMismatch(context, tuple(start for start, _ in spans.values()))
@@ -139,8 +143,9 @@ def closest_passage(norm: Normalized, rendered: str, needle: str) -> NotFound:
 
 def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     def inside_word(pos: int) -> bool:
-        return 0 < pos < len(text) and ((_is_wordish(text[pos - 1]) and _is_wordish(text[pos]))
-                                        or splits_character(text, pos))
+        return 0 < pos < len(text) and (
+            (_is_wordish(text[pos - 1]) and _is_wordish(text[pos])) or splits_character(text, pos)
+        )
 
     low, high = max(0, start - WIDEN), min(len(text), end + WIDEN)
     while start > low and inside_word(start):

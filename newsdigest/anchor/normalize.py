@@ -34,8 +34,12 @@ SPACES = (
     "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
 
-_ONE_FOR_ONE = {**dict.fromkeys(SPACES.replace(" ", ""), " "), **dict.fromkeys(SINGLE_QUOTES, "'"),
-                **dict.fromkeys(DOUBLE_QUOTES, '"'), **dict.fromkeys(DASHES, "-")}
+_ONE_FOR_ONE = {
+    **dict.fromkeys(SPACES.replace(" ", ""), " "),
+    **dict.fromkeys(SINGLE_QUOTES, "'"),
+    **dict.fromkeys(DOUBLE_QUOTES, '"'),
+    **dict.fromkeys(DASHES, "-"),
+}
 # A regex finds the few characters to replace faster than str.translate walks non-ASCII text.
 _REPLACED = re.compile(f"[{re.escape(''.join(_ONE_FOR_ONE))}]")
 _IGNORED_RUNS = re.compile(f"[{re.escape(IGNORED)}]+")
@@ -124,8 +128,14 @@ def _drop_ignored(text: str) -> tuple[str, Edits]:
 def _nfc(text: str) -> tuple[str, Edits]:
     if unicodedata.is_normalized("NFC", text):
         return _apply(text, ())
-    return _apply(text, (edit for chunk in _NFC_CHUNKS.finditer(text)
-                         if (edit := _nfc_edit(chunk.group(), chunk.start())) is not None))
+    return _apply(
+        text,
+        (
+            edit
+            for chunk in _NFC_CHUNKS.finditer(text)
+            if (edit := _nfc_edit(chunk.group(), chunk.start())) is not None
+        ),
+    )
 
 
 def _nfc_edit(old: str, at: int) -> tuple[int, int, str] | None:
@@ -135,7 +145,7 @@ def _nfc_edit(old: str, at: int) -> tuple[int, int, str] | None:
     new = unicodedata.normalize("NFC", old)
     head = _common_prefix_length(old, new)
     tail = _common_prefix_length(old[head:][::-1], new[head:][::-1])
-    return at + head, at + len(old) - tail, new[head:len(new) - tail]
+    return at + head, at + len(old) - tail, new[head : len(new) - tail]
 
 
 def _common_prefix_length(a: str, b: str) -> int:
@@ -147,8 +157,10 @@ def _common_prefix_length(a: str, b: str) -> int:
 
 def _fold(text: str) -> tuple[str, Edits]:
     translated = _REPLACED.sub(lambda m: _ONE_FOR_ONE[m.group()], text)
-    return _apply(translated, ((m.start(), m.end(), "..." if m.group() == "\u2026" else " ")
-                               for m in _FOLDS.finditer(translated)))
+    return _apply(
+        translated,
+        ((m.start(), m.end(), "..." if m.group() == "\u2026" else " ") for m in _FOLDS.finditer(translated)),
+    )
 
 
 def normalize(text: str) -> Normalized:

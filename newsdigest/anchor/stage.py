@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from .. import markdown
 from ..errors import Problem
+from ..memo import BuildMemo
 from ..model import Article, Claim, Digest, Note, Quote
 from ..progress import Progress
 from . import text as rendered_text
@@ -68,7 +69,8 @@ def prepare(article: Article, notes: tuple[Note, ...]) -> tuple[AnchoredArticle,
 
 Statements = tuple[tuple[Claim, Quote], ...]
 """The claim statements that quote one article: (claim, quote)."""
-_MEMO: dict[tuple[Article, tuple[Note, ...], Statements], tuple[AnchoredArticle, tuple[Problem, ...]]] = {}
+AnchorKey = tuple[Article, tuple[Note, ...], Statements]
+_ANCHORED: BuildMemo[AnchorKey, tuple[AnchoredArticle, tuple[Problem, ...]]] = BuildMemo()
 """Articles anchored by the previous build in this process (e.g. under `mkdocs serve`)."""
 
 
@@ -108,16 +110,13 @@ def anchor(digest: Digest, progress: Progress | None = None) -> AnchoredDigest:
                     statements.setdefault(statement.article, []).append((claim, statement.quote))
     problems: list[Problem] = []
     articles: dict[str, AnchoredArticle] = {}
-    memo = {}
+    _ANCHORED.start()
     progress = progress or Progress.off()
     for article_id, article in progress.track(sorted(digest.articles.items()), "anchoring"):
         key = (article, digest.notes.get(article_id, ()), tuple(statements.get(article_id, ())))
-        result = _MEMO.get(key) or anchor_article(*key)
-        memo[key] = result
+        result = _ANCHORED.get(key, lambda k: anchor_article(*k))
         articles[article_id] = result[0]
         problems += result[1]
-    _MEMO.clear()
-    _MEMO.update(memo)
     return AnchoredDigest(digest, articles, problems)
 
 

@@ -59,7 +59,7 @@ class RenderedText:
             line = leaf.line + before.count("\n")
             line_start = before.rfind("\n") + 1
             line_end = leaf.token.content.find("\n", line_start)
-            content_line = leaf.token.content[line_start:line_end if line_end >= 0 else None]
+            content_line = leaf.token.content[line_start : line_end if line_end >= 0 else None]
             index = line - self.first_line
             source = self.source_lines[index] if index < len(self.source_lines) else ""
             return line, inside - line_start + line_offset(source, content_line) + 1

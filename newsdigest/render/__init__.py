@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from ..anchor import AnchoredArticle, AnchoredDigest
+from ..memo import BuildMemo
+from ..model import Digest
 from . import urls
 from .article import render_article_page
 from .glossary import render_glossary
@@ -12,10 +16,13 @@ from .story import render_story_page
 Pages = dict[str, str]
 """Page path relative to the docs folder -> page source."""
 
-_ARTICLE_PAGES: dict[str, tuple[AnchoredArticle, object, str]] = {}
-"""Article pages of the previous build in this process, reused when their inputs are the
-very same anchored article (see anchor's memo) in the same context: `mkdocs serve`
-then re-renders only what an edit touched."""
+_ARTICLE_PAGES: BuildMemo[tuple[object, ...], str] = BuildMemo()
+"""Article pages of the previous build in this process, by everything a page shows:
+`mkdocs serve` then re-renders only what an edit touched."""
+
+
+def _article_page(digest: Digest, placed: AnchoredArticle, linker: urls.Linker, _key: object) -> str:
+    return render_article_page(digest, placed, linker)
 
 
 def render(
@@ -34,17 +41,21 @@ def render(
         pages[urls.outlet_page(outlet.id)] = render_outlet(digest, outlet, linker)
     for story in digest.stories.values():
         pages[urls.story_page(story.id)] = render_story_page(anchored, story, linker, site_name)
-    previous = dict(_ARTICLE_PAGES)
-    _ARTICLE_PAGES.clear()
+    _ARTICLE_PAGES.start()
     for placed in anchored.articles.values():
         a = placed.article
-        # what an article page shows besides the anchored article itself
-        context = (digest.outlets.get(a.outlet), digest.stories.get(a.story), digest.glossary, linker)
-        cached = previous.get(a.id)
-        if cached is not None and cached[0] is placed and cached[1] == context:
-            page = cached[2]
-        else:
-            page = render_article_page(digest, placed, linker)
-        _ARTICLE_PAGES[a.id] = (placed, context, page)
-        pages[urls.article_page(a.id)] = page
+        key = (
+            a,
+            placed.notes,
+            tuple(placed.highlights),
+            tuple(placed.unplaced),
+            tuple(placed.claims),
+            digest.outlets.get(a.outlet),
+            digest.stories.get(a.story),
+            digest.glossary,
+            linker,
+        )
+        pages[urls.article_page(a.id)] = _ARTICLE_PAGES.get(
+            key, partial(_article_page, digest, placed, linker)
+        )
     return dict(sorted(pages.items()))

@@ -54,8 +54,9 @@ def pieces_by_leaf(text: RenderedText, highlights: Sequence[Highlight]) -> dict[
     return out
 
 
-def marked(content: str, pieces: list[Piece], highlights: Sequence[Highlight],
-           attrs: MarkAttrs, started: set[int]) -> str:
+def marked(
+    content: str, pieces: list[Piece], highlights: Sequence[Highlight], attrs: MarkAttrs, started: set[int]
+) -> str:
     """`content` escaped, with nested <mark> elements for each piece.
 
     The content is cut wherever a piece starts or ends; each stretch opens
@@ -80,12 +81,15 @@ def marked(content: str, pieces: list[Piece], highlights: Sequence[Highlight],
     return "".join(html)
 
 
-def render_article(text: RenderedText, highlights: Sequence[Highlight],
-                   attrs: MarkAttrs = default_attrs) -> str:
+def render_article(
+    text: RenderedText, highlights: Sequence[Highlight], attrs: MarkAttrs = default_attrs
+) -> str:
     """The article body as HTML, highlights included."""
     env: dict[str, Any] = {
-        "pieces": pieces_by_leaf(text, highlights), "highlights": highlights,
-        "attrs": attrs, "started": set(),
+        "pieces": pieces_by_leaf(text, highlights),
+        "highlights": highlights,
+        "attrs": attrs,
+        "started": set(),
     }
     md = markdown.parser()
     return _renderer().render(text.tokens, md.options, env)
@@ -117,9 +121,12 @@ class _MarkingRenderer(RendererHTML):
             if j - i > 1 and any(id(t) in env["pieces"] for t in tokens[i:j]):
                 html.append(_marked_run(tokens[i:j], env))
             else:
-                html.extend(self.rules[tokens[k].type](tokens, k, options, env)
-                            if tokens[k].type in self.rules else self.renderToken(tokens, k, options, env)
-                            for k in range(i, j))
+                html.extend(
+                    self.rules[tokens[k].type](tokens, k, options, env)
+                    if tokens[k].type in self.rules
+                    else self.renderToken(tokens, k, options, env)
+                    for k in range(i, j)
+                )
             i = j
         return "".join(html)
 

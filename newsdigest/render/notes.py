@@ -13,8 +13,9 @@ HEADING_QUOTE = 70
 """Characters of the quoted passage shown in a note's heading."""
 
 
-def note_html(note: Note, terms: TermMarker, *, quote: str = "", original: str | None = None,
-              number: int = 0) -> str:
+def note_html(
+    note: Note, terms: TermMarker, *, quote: str = "", original: str | None = None, number: int = 0
+) -> str:
     """One note: kind, the passage, body, sources and links.
 
     `quote` is the highlighted text (empty when the note could not be placed);

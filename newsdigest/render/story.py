@@ -46,7 +46,7 @@ def coverage(anchored: AnchoredDigest, story: Story, linker: urls.Linker) -> str
         '<tr><th scope="col">Outlet</th><th scope="col">Type</th><th scope="col">Date</th>'
         '<th scope="col">Headline</th><th scope="col">Notes</th></tr>'
     )
-    table = f'<table><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+    table = f"<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
     return f'<div class="dn-coverage">{table}</div>'
 
 
@@ -70,12 +70,13 @@ def statement_cards(anchored: AnchoredDigest, story: Story, claim: Claim, linker
         )
     return (
         f'<div class="grid dn-statements" style="--dn-cols:{max(len(claim.statements), 1)}">'
-        f'{"".join(cards)}</div>'
+        f"{''.join(cards)}</div>"
     )
 
 
-def claim_section(anchored: AnchoredDigest, story: Story, claim: Claim, number: int, linker: urls.Linker,
-                  terms: TermMarker) -> str:
+def claim_section(
+    anchored: AnchoredDigest, story: Story, claim: Claim, number: int, linker: urls.Linker, terms: TermMarker
+) -> str:
     rating = f" {badge('rating', claim.rating, 'Rating: ' + RATINGS[claim.rating])}" if claim.rating else ""
     kind = ADMONITION_FOR_RATING.get(claim.rating or "", "abstract")
     title = f"Conclusion: {RATINGS[claim.rating]}" if claim.rating else "Conclusion (not rated)"
@@ -89,8 +90,9 @@ def claim_section(anchored: AnchoredDigest, story: Story, claim: Claim, number: 
     )
 
 
-def render_story_page(anchored: AnchoredDigest, story: Story, linker: urls.Linker,
-                      site_name: str = "Annotated news digest") -> str:
+def render_story_page(
+    anchored: AnchoredDigest, story: Story, linker: urls.Linker, site_name: str = "Annotated news digest"
+) -> str:
     digest = anchored.digest
     terms = TermMarker(digest.glossary)
     notes = sum(len(digest.notes.get(a, ())) for a in story.articles)

@@ -18,11 +18,11 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import pipeline, search_backend
+from . import fastpath, pipeline, search_backend
 from .errors import DigestError
 from .render.glossary import glossary_abbreviations
 from .render.urls import Linker
@@ -101,6 +101,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         """Pagefind's executable when `search: pagefind` is configured."""
         self.unsearched: set[str] = set()
         """Pages whose front matter says `search: {exclude: true}`."""
+        self.ready_html: dict[str, str] = {}
+        """Generated pages whose body is already HTML, kept out of Python-Markdown (see on_page_markdown)."""
+        self.search_view: str | None = None
+        self.full_content = ""
+        """A page's HTML while Material's search indexes its lighter `search_view`."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -136,6 +141,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         for warning in result.warnings:
             log.warning(warning.format())
         self.generated = set(result.pages)
+        self.ready_html = {}
         self.abbreviations = glossary_abbreviations(result.anchored.digest.glossary)
         owned = read_manifest(Path(config.docs_dir))
         for stale in owned - result.pages.keys():  # left by an earlier `pages` run: never publish it
@@ -164,18 +170,63 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             files.append(generated(config, f"{ASSET_DIR}/{search_backend.WORKER}", worker))
         return files
 
+    @event_priority(-100)  # last: other plugins see the page's text as usual
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Hand-written pages get the glossary's tooltips through the `abbr` extension."""
+        """Hand-written pages get the glossary's tooltips through the `abbr` extension.
+
+        A generated page is one block of finished HTML, which Python-Markdown
+        would pass through unchanged after parsing it twice with html.parser
+        (most of MkDocs' time on such a page): it is set aside here and put
+        back in on_page_content.
+        """
         if self.pagefind is not None:  # Pagefind indexes the pages: Material's search plugin skips them
             search = page.meta.get("search") or {}
             if search.get("exclude"):
                 self.unsearched.add(page.file.src_uri)
             page.meta["search"] = {**search, "exclude": True}
-        if page.file.src_uri in self.generated or not self.abbreviations:
+        if page.file.src_uri in self.generated:
+            body = markdown.strip()
+            if fastpath.is_ready_html(body):
+                self.ready_html[page.file.src_uri] = body
+                return ""
+            return markdown
+        if not self.abbreviations:
             return markdown
         if "abbr" not in config.markdown_extensions:  # without it the definitions would be raw text/HTML
             return markdown
         return f"{markdown}\n\n{self.abbreviations}"
+
+    @event_priority(100)  # first: other plugins see the page's HTML as usual
+    def on_page_content(self, rendered: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        body = self.ready_html.pop(page.file.src_uri, None)
+        if body is None:
+            return rendered
+        page.present_anchor_ids = fastpath.anchor_ids(body)
+        return body
+
+    @event_priority(1)  # just before Material's search plugin indexes the page
+    def _show_search_view(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        self.search_view = None
+        if page.file.src_uri in self.generated and page.content is not None:
+            view = fastpath.search_view(page.content)
+            if view != page.content:
+                self.search_view, self.full_content = view, page.content
+                page.content = view
+        return context
+
+    @event_priority(-1)  # just after it
+    def _restore_content(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if self.search_view is None:
+            return context
+        if page.content != self.search_view:
+            log.warning(
+                f"another plugin changed {page.file.src_uri} while it was indexed; its change is dropped"
+            )
+        page.content = self.full_content
+        self.search_view = None
+        return context
+
+    on_page_context = CombinedEvent(_show_search_view, _restore_content)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         output = squeeze_whitespace(output)

@@ -1,0 +1,51 @@
+"""Shortcuts that spare MkDocs work on generated pages without changing its output.
+
+A generated page body is finished HTML. Left to MkDocs, Python-Markdown would
+run html.parser over it twice only to pass it through unchanged, and Material's
+search plugin would run html.parser over every inline tag of it. Both costs
+grow with the number of highlights and glossary terms on a page; the two
+helpers here avoid them, and tests/test_fastpath.py checks that the built
+pages and search index are the same bytes as without them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+HTML_PAGE_START = '<div class="dn-page">'
+"""How every generated page body starts (see render.common.page): one raw HTML block."""
+
+_ID = re.compile(r'<[a-zA-Z][^>]*?\sid="([^"]*)"')
+
+INLINE_TAGS = "a abbr b bdi cite data dfn em i mark q s small span strong time u".split()
+"""Tags whose text Material's search keeps but whose markup it drops."""
+
+_INLINE = re.compile(rf"</?(?:{'|'.join(INLINE_TAGS)})\b[^>]*>")
+_SPECIAL = re.compile(
+    rf"<(?:{'|'.join(INLINE_TAGS)})\b[^>]*(?:data-search-|headerlink)[^>]*>"  # excluded text, permalinks
+    r'|\sdata-search-\w+="'  # attributes that Material's search removes from the page it indexes
+)
+
+
+def is_ready_html(body: str) -> bool:
+    return body.startswith(HTML_PAGE_START)
+
+
+def anchor_ids(body: str) -> set[str]:
+    """The `id`s of a generated page, as MkDocs collects them to check links to `page#id`."""
+    return {html.unescape(value) for value in _ID.findall(body)}
+
+
+def search_view(body: str) -> str:
+    """The page as Material's search needs it: inline tags dropped, their text kept.
+
+    Material's search parser keeps the text of inline elements and drops
+    their tags, so removing them beforehand gives the same index entries at
+    less than half the parsing time. Pages where an inline element is
+    excluded from search or is a heading's permalink, or with attributes the
+    search plugin edits, are left as they are.
+    """
+    if _SPECIAL.search(body):
+        return body
+    return _INLINE.sub("", body)

@@ -1,7 +1,7 @@
 """Benchmark: our build against bare MkDocs on the same texts, at several sizes.
 
     python benchmarks/bench.py                 # N = 100, 1000 (3 runs each)
-    python benchmarks/bench.py --sizes 100,1000,10000 --runs 3 --serve
+    python benchmarks/bench.py --sizes 100,1000,10000 --runs 3 --large-runs 2 --serve
     python benchmarks/bench.py --sizes 1000 --runs 1 --search pagefind   # the scalable search back end
 
 Prints one table; every time is the median of --runs runs, measured in the
@@ -39,6 +39,9 @@ from newsdigest import search_backend
 MKDOCS = [sys.executable, "-m", "mkdocs", "build", "-q"]
 PAGES = [sys.executable, str(Path(__file__).parent.parent / "build_digest.py"), "pages", "--root", "."]
 
+
+LARGE = 5000
+"""From this size on a build takes minutes; `--large-runs` can ask for fewer runs there."""
 
 COMMON_WORD = "ceasefire"
 """In almost every synthetic article: the worst case for a first Pagefind query."""
@@ -90,6 +93,7 @@ def measure_size(n: int, runs: int, workdir: Path, serve: bool, search: str = "m
         edits.append(timed(PAGES, root)[0])
     row = {
         "n": n,
+        "runs": runs,
         "generation_s": median(gen),
         "mkdocs_ours_s": median(ours),
         "mkdocs_step_s": median(ours) - median(gen),
@@ -108,6 +112,7 @@ def measure_size(n: int, runs: int, workdir: Path, serve: bool, search: str = "m
 
 COLUMNS = (
     ("N", lambda r: f"{int(r['n']):,}"),
+    ("runs", lambda r: f"{int(r['runs'])}"),
     ("generation (s)", lambda r: f"{r['generation_s']:.2f}"),
     ("MkDocs build, our pages (s)", lambda r: f"{r['mkdocs_ours_s']:.2f}"),
     ("bare MkDocs, same texts (s)", lambda r: f"{r['mkdocs_plain_s']:.2f}"),
@@ -136,6 +141,9 @@ def main() -> int:
     )
     parser.add_argument("--sizes", default="100,1000", help="comma-separated article counts")
     parser.add_argument("--runs", type=int, default=3, help="runs per figure (median is reported)")
+    parser.add_argument(
+        "--large-runs", type=int, help=f"runs per figure from N = {LARGE:,} on (default: --runs)"
+    )
     parser.add_argument("--serve", action="store_true", help="also time save-to-reload under mkdocs serve")
     parser.add_argument("--keep", action="store_true", help="keep the generated digests")
     parser.add_argument(
@@ -152,7 +160,8 @@ def main() -> int:
     try:
         for n in (int(s) for s in args.sizes.split(",")):
             started = time.perf_counter()
-            rows.append(measure_size(n, args.runs, workdir, args.serve and n == 1000, args.search))
+            runs = args.large_runs if args.large_runs and n >= LARGE else args.runs
+            rows.append(measure_size(n, runs, workdir, args.serve and n == 1000, args.search))
             print(f"N={n:,} measured in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     finally:
         if not args.keep:

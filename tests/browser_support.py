@@ -25,8 +25,13 @@ from support import REPO, configure_search, copy_sample, run_mkdocs
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 AXE = Path(os.environ.get("NEWSDIGEST_AXE_DIR", Path.home() / ".cache" / "newsdigest-axe")) / (
     "node_modules/axe-core/axe.min.js"

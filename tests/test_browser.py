@@ -13,9 +13,19 @@ import re
 from typing import Any
 
 import pytest
+from anchor_cases.checks import Article
 from browser_support import ARTIFACTS, AXE, CHROMIUM, open_page, unavailable
 
-from newsdigest.render.common import plain
+from newsdigest.anchor import Highlight
+from newsdigest.errors import Loc
+from newsdigest.model import Note, Quote
+from newsdigest.render.article import mark_attrs
+from newsdigest.render.common import esc, plain
+from newsdigest.render.glossary import TermMarker
+from newsdigest.render.highlight import render_article
+from newsdigest.render.notes import note_html
+from newsdigest.render.urls import text_fragment_url
+from support import REPO
 
 pytest_plugins = ["browser_support"]
 
@@ -46,7 +56,10 @@ def test_clicking_a_highlight_opens_its_note_next_to_the_passage(page: Any, site
     assert mark.get_attribute("aria-expanded") == "true"
     assert panel.is_visible()
     assert panel.get_attribute("role") == "region"
-    name = page.evaluate("id => document.getElementById(document.getElementById(id).getAttribute('aria-labelledby')).textContent", f"pop-{note_id}")
+    name = page.evaluate(
+        "id => document.getElementById(document.getElementById(id).getAttribute('aria-labelledby')).textContent",
+        f"pop-{note_id}",
+    )
     assert re.fullmatch(r"[A-Z][a-z ]+ Note 3 of \d+", name.strip()), name
     assert first_note_words(anchored, note_id) in " ".join(panel.inner_text().split())
     # In place: the panel directly follows the paragraph that holds the passage.
@@ -79,12 +92,114 @@ def test_keyboard_reaches_a_highlight_and_opens_its_note(page: Any, site: str, a
     assert page.locator(f"#pop-{second}").is_visible()
 
 
+FRAGMENT_LINKS = (
+    "() => Object.fromEntries([...document.querySelectorAll('.dn-note')].map(note => [note.querySelector('h3').id"
+    ".slice(5), note.querySelector('.dn-note-links a[href*=\"#:~:text=\"]')?.getAttribute('href') ?? null]))"
+)
+"""Note id -> href of its "Passage in the original" link (null when there is none)."""
+
+
+def test_passage_in_the_original_is_built_from_the_highlight(page: Any, site: str, anchored: Any) -> None:
+    placed = anchored.articles[ARTICLE]
+    original = placed.article.url
+    open_page(page, site, PAGES["article"])
+    hrefs = page.evaluate(FRAGMENT_LINKS)
+    assert hrefs["macron-proposal-wording"] == original + "#:~:text=should%20also%20fight%20against%20Hamas"
+    assert hrefs["elysee-military-option"] == (
+        original + "#:~:text=the%20official%20did%20not%20rule,French%20boots%20on%20the%20ground"
+    )
+    assert hrefs == {
+        h.target: text_fragment_url(original, placed.rendered.text[h.start : h.end])
+        for h in placed.highlights
+        if h.kind != "claim"
+    }
+    # The note panel has it too, but not the link back to the passage it opens from.
+    panel = page.locator("#pop-elysee-military-option")
+    assert (
+        panel.locator("a", has_text="Passage in the original").get_attribute("href")
+        == hrefs["elysee-military-option"]
+    )
+    assert panel.locator('a[href^="#hl-"]').count() == 0
+    open_page(page, site, "articles/gr-anti-hamas-coalition/")  # no original address recorded
+    assert set(page.evaluate(FRAGMENT_LINKS).values()) == {None}
+
+
+EDGE_SOURCE = (
+    "Smith & Jones, co-founders of the café, said “100 % — no” (#1).\n\n"
+    "The *council* voted 9-to-2 on [Friday](https://x.org/a),\nand work starts in May.\n\n"
+    "Élysée officials: one two three four five six seven eight nine ten eleven twelve.\n\n"
+    '`C++/Rust?` and a\u00a0non-breaking space,  \nthen "quoted" <words> & more.\n'
+)
+EDGE_QUOTES = {
+    "amp": "Smith & Jones, co-founders of the café",
+    "symbols": "“100 % — no” (#1).",
+    "the-council": "The council voted",
+    "across": "council voted 9-to-2 on Friday,\nand work starts in May.\nÉlysée officials",
+    "in-a-link": "Friday",
+    "long": "officials: one two three four five six seven eight nine ten eleven twelve.",
+    "code": 'C++/Rust? and a\u00a0non-breaking space,\nthen "quoted" <words> & more.',
+}
+"""Quotes (as in the rendered text) crossing emphasis, links, line and paragraph breaks, nested in
+one another, with the characters a text directive must escape and non-ASCII ones."""
+EDGE_ORIGINAL = "https://example.org/news?id=1&page=2#top"
+
+
+def edge_case_page() -> tuple[str, dict[str, str]]:
+    """A page of the article-page structure for EDGE_SOURCE, and the hrefs urls.py would build."""
+    article = Article.parse(EDGE_SOURCE)
+    text = article.text.text
+    marks = sorted(
+        (
+            Highlight(f"hl-{i}", i, "context", text.index(q), text.index(q) + len(q), 1)
+            for i, q in EDGE_QUOTES.items()
+        ),
+        key=lambda h: h.start,
+    )
+    notes = "".join(
+        note_html(
+            Note(
+                h.target,
+                "edge",
+                Quote(EDGE_QUOTES[h.target], None, None, Loc("edge.yml"), "notes"),
+                "context",
+                "A note.",
+                (),
+            ),
+            TermMarker(()),
+            placed=True,
+            number=n,
+        )
+        for n, h in enumerate(marks, 1)
+    )
+    script = (REPO / "newsdigest" / "assets" / "digest.js").read_text(encoding="utf-8")
+    html = (
+        '<!doctype html><html lang="en"><meta charset="utf-8"><title>Edge cases</title>'
+        f'<div class="dn-card"><a href="{esc(EDGE_ORIGINAL)}" class="dn-original">Original article</a></div>'
+        f'<div class="dn-text">{render_article(article.text, marks, mark_attrs)}</div>{notes}<script>{script}</script>'
+    )
+    return html, {i: text_fragment_url(EDGE_ORIGINAL, q) for i, q in EDGE_QUOTES.items()}
+
+
+def test_text_fragments_are_encoded_as_urls_py_encodes_them(page: Any) -> None:
+    html, expected = edge_case_page()
+    page.set_content(html)
+    hrefs = page.evaluate(FRAGMENT_LINKS)
+    assert (
+        hrefs["amp"]
+        == EDGE_ORIGINAL.split("#")[0]
+        + "#:~:text=Smith%20%26%20Jones%2C%20co%2Dfounders%20of%20the%20caf%C3%A9"
+    )
+    assert hrefs == expected
+
+
 def test_comparison_cell_leads_to_its_highlight(page: Any, site: str) -> None:
     open_page(page, site, PAGES["story"])
     link = page.locator(f'.dn-quote[href*="articles/{ARTICLE}/#cl-"]').first
     fragment = link.get_attribute("href").split("#", 1)[1]
     link.click()
-    page.wait_for_function("hash => location.hash === hash && document.readyState === 'complete'", arg=f"#{fragment}")
+    page.wait_for_function(
+        "hash => location.hash === hash && document.readyState === 'complete'", arg=f"#{fragment}"
+    )
     assert page.url.startswith(site + PAGES["article"])
     mark = page.locator(f"#{fragment}")
     assert "dn-targeted" in mark.get_attribute("class")

@@ -10,21 +10,23 @@ from newsdigest.markdown import render_markdown
 from newsdigest.render.article import mark_attrs
 from newsdigest.render.highlight import render_article
 
-SOURCE = "The council voted **9 to 2** on [Friday](http://x.org \"Day\").\n\nWork starts in May.\n"
+SOURCE = 'The council voted **9 to 2** on [Friday](http://x.org "Day").\n\nWork starts in May.\n'
 
 
 def highlight(article: Article, dom_id: str, quote: str, kind: str = "context") -> Highlight:
     found = article.find(quote)
     assert isinstance(found, Found), found
-    return Highlight(dom_id, dom_id.removeprefix("hl-"), kind, found.start, found.end,
-                     article.text.line_of(found.start))
+    return Highlight(
+        dom_id, dom_id.removeprefix("hl-"), kind, found.start, found.end, article.text.line_of(found.start)
+    )
 
 
-def test_article_page_pieces_point_at_their_note_and_only_the_first_is_a_keyboard_stop() -> None:
+def test_article_page_pieces_point_at_their_note_and_only_the_first_has_the_id() -> None:
+    """No tabindex: digest.js makes the first piece a button; data-target would repeat the id."""
     article = Article.parse(SOURCE)
     marks = [highlight(article, "hl-n1", "voted 9 to 2 on Friday. Work", "fact-check")]
     assert render_article(article.text, marks, mark_attrs) == (
-        '<p>The council <mark id="hl-n1" tabindex="0" class="dn-hl dn-fact-check" data-target="n1">voted </mark>'
+        '<p>The council <mark id="hl-n1" class="dn-hl dn-fact-check">voted </mark>'
         '<strong><mark class="dn-hl dn-fact-check" data-target="n1">9 to 2</mark></strong>'
         '<mark class="dn-hl dn-fact-check" data-target="n1"> on </mark>'
         '<a href="http://x.org" title="Day"><mark class="dn-hl dn-fact-check" data-target="n1">Friday</mark></a>'
@@ -51,9 +53,11 @@ def test_thousands_of_overlapping_highlights_in_one_text_leaf() -> None:
     assert len(article.text.leaves) == 1
     marks, quotes = [], {}
     for i in range(0, 2_990, 2):
-        quote = " ".join(words[i:i + 1 + i % 7])
+        quote = " ".join(words[i : i + 1 + i % 7])
         dom_id = f"hl-{i}"
-        marks.append(article.highlight(dom_id, article.find(quote, prefix=" ".join(words[max(0, i - 1):i]))))
+        marks.append(
+            article.highlight(dom_id, article.find(quote, prefix=" ".join(words[max(0, i - 1) : i])))
+        )
         quotes[dom_id] = quote
     html = check_highlights(article.text, marks, quotes)
     assert read_html(html).text == " ".join(words) + "\n"

@@ -79,7 +79,9 @@ def test_story_page_has_a_claim_review_for_each_concluded_claim() -> None:
     assert appearances[0]["url"] == "https://example.org/news/bridge"
     assert "url" not in appearances[1], "an unknown address is left out, never guessed"
     assert "reviewRating" not in opening, "an unrated comparison has no rating"
-    assert [a["headline"] for a in opening["itemReviewed"]["appearance"]] == ["Council approves the new bridge"]
+    assert [a["headline"] for a in opening["itemReviewed"]["appearance"]] == [
+        "Council approves the new bridge"
+    ]
 
 
 def test_claim_review_urls_are_absolute_when_the_site_address_is_known() -> None:

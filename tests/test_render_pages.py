@@ -31,7 +31,9 @@ def test_article_card_names_type_outlet_author_dates_and_original(pages: dict[st
     assert "By Ana Pereira" in card.group()
     assert 'Published <time datetime="2024-03-02">2 March 2024</time>' in card.group()
     assert 'Retrieved <time datetime="2024-03-03">3 March 2024</time>' in card.group()
-    assert '<a href="https://example.org/news/bridge">Original article</a>' in card.group()
+    assert (
+        '<a href="https://example.org/news/bridge" class="dn-original">Original article</a>' in card.group()
+    )
 
 
 def test_an_opinion_piece_says_so_in_words(pages: dict[str, str]) -> None:
@@ -45,30 +47,44 @@ def test_legend_names_the_kinds_used_in_the_article(pages: dict[str, str]) -> No
     legend = re.search(r'<p class="dn-legend".*?</p>', pages["articles/daily-report.md"], re.S)
     assert legend
     names = re.findall(r'id="kind-([a-z-]+)">([^<]+)<', legend.group())
-    assert names == [("context", "Context"), ("fact-check", "Fact check"), ("claim", "Claim compared across outlets")]
+    assert names == [
+        ("context", "Context"),
+        ("fact-check", "Fact check"),
+        ("claim", "Claim compared across outlets"),
+    ]
 
 
 def test_notes_follow_the_text_in_passage_order_with_sources_and_links(pages: dict[str, str]) -> None:
     page = pages["articles/daily-report.md"]
     notes = re.findall(r'<section class="dn-note dn-([a-z-]+)"><h3 id="note-([a-z0-9-]+)">', page)
     assert notes == [("fact-check", "vote-count"), ("context", "cost")]
+    # The heading is the note's permalink; its text names the note.
+    assert (
+        '<h3 id="note-vote-count"><a href="#note-vote-count">1. <span class="dn-badge">Fact check</span> '
+        "<q>voted 9 to 2 on Friday</q></a></h3>"
+    ) in page
     assert page.index('<div class="dn-text"') < page.index('<h2 id="notes">')
     vote = page[page.index('id="note-vote-count"') :].split("</section>")[0]
     assert "<strong>nine</strong>" in vote
     assert '<ul class="dn-sources"><li><a href="https://example.org/council/minutes/2024-03-01">' in vote
-    assert '<a href="#hl-vote-count">Back to the passage</a>' in vote
-    assert '<a href="#note-vote-count">Permalink</a>' in vote
-    assert '<a href="https://example.org/news/bridge#:~:text=voted%209%20to%202%20on%20Friday">' in vote
+    assert (
+        '<p class="dn-note-links" data-search-exclude><a href="#hl-vote-count">Back to the passage</a></p>'
+    ) in vote
+    assert "Permalink" not in vote
+    # digest.js adds "Passage in the original" from the card's link and the highlight (test_browser.py).
+    assert "#:~:text=" not in page
 
 
 def test_no_link_to_the_original_passage_when_the_address_is_unknown(pages: dict[str, str]) -> None:
-    assert "#:~:text=" not in pages["articles/weekly-view.md"]
+    page = pages["articles/weekly-view.md"]
+    assert "#:~:text=" not in page and "dn-original" not in page
 
 
-def test_only_note_highlights_are_keyboard_stops(pages: dict[str, str]) -> None:
+def test_highlights_are_no_keyboard_stops_without_the_script(pages: dict[str, str]) -> None:
     page = pages["articles/daily-report.md"]
-    assert re.findall(r'<mark id="(hl-[a-z-]+)" tabindex="0"', page) == ["hl-vote-count", "hl-cost"]
-    assert '<mark id="cl-cost" class="dn-hl dn-claim"' in page
+    assert "tabindex" not in page
+    assert re.findall(r'<mark id="(hl-[a-z-]+)" class=', page) == ["hl-vote-count", "hl-cost"]
+    assert '<mark id="cl-cost" class="dn-hl dn-claim">' in page
 
 
 def test_claims_box_links_to_the_comparison_rows_and_passages(pages: dict[str, str]) -> None:
@@ -83,7 +99,10 @@ def test_story_compares_each_article_per_claim(pages: dict[str, str]) -> None:
     assert 'tags: ["Infrastructure"]' in page
     assert '<h3 id="claim-cost"><span class="dn-num">1.</span> The bridge will cost about €40 million' in page
     assert '<span class="dn-badge dn-rating-accurate">Rating: Accurate</span>' in page
-    assert '<div class="admonition success dn-conclusion"><p class="admonition-title">Conclusion: Accurate</p>' in page
+    assert (
+        '<div class="admonition success dn-conclusion"><p class="admonition-title">Conclusion: Accurate</p>'
+        in page
+    )
     assert '<p class="admonition-title">Conclusion (not rated)</p>' in page
     opening = page[page.index('id="claim-opening"') :]
     cards = re.findall(r'<div class="card dn-cell[^"]*">.*?</div>', opening.split("admonition")[0], re.S)
@@ -96,7 +115,13 @@ def test_story_compares_each_article_per_claim(pages: dict[str, str]) -> None:
 def test_coverage_table_lists_outlet_type_date_and_headline(pages: dict[str, str]) -> None:
     page = pages["stories/bridge-vote.md"]
     table = page[page.index('<div class="dn-coverage">') :].split("</table>")[0]
-    assert re.findall(r'<th scope="col">([^<]+)</th>', table) == ["Outlet", "Type", "Date", "Headline", "Notes"]
+    assert re.findall(r'<th scope="col">([^<]+)</th>', table) == [
+        "Outlet",
+        "Type",
+        "Date",
+        "Headline",
+        "Notes",
+    ]
     assert '<td data-label="Headline"><a href="../../articles/weekly-view/">A bridge too far</a>' in table
 
 
@@ -113,7 +138,9 @@ def test_topics_page_is_left_to_materials_tags_plugin(pages: dict[str, str]) -> 
     assert "\n<!-- material/tags -->\n" in pages[urls.TOPICS]
 
 
-@pytest.mark.parametrize("tag", ["Gaza war", "Emmanuel Macron", "Islamic State", "Côte d'Ivoire", "Covid-19", "Q&A"])
+@pytest.mark.parametrize(
+    "tag", ["Gaza war", "Emmanuel Macron", "Islamic State", "Côte d'Ivoire", "Covid-19", "Q&A"]
+)
 def test_tag_anchors_match_the_tags_plugin(tag: str) -> None:
     """The plugin slugifies the tag as written in the front matter, which is HTML-escaped."""
     assert tag_anchor(tag) == "tag:" + slugify(case="lower")(esc_meta(tag), "-")
@@ -135,16 +162,27 @@ def story(story_id: str, day: str) -> Story:
 
 
 def test_archive_lists_every_story_newest_first_by_year_and_month() -> None:
-    digest = Digest(stories={s.id: s for s in [
-        story("old", "2022-12-30"), story("newer", "2023-10-24"), story("newest", "2023-10-27"),
-        story("also-newest", "2023-10-27"), story("march", "2023-03-01"),
-    ]})
+    digest = Digest(
+        stories={
+            s.id: s
+            for s in [
+                story("old", "2022-12-30"),
+                story("newer", "2023-10-24"),
+                story("newest", "2023-10-27"),
+                story("also-newest", "2023-10-27"),
+                story("march", "2023-03-01"),
+            ]
+        }
+    )
     assert [s.id for s in stories_newest_first(digest)] == ["also-newest", "newest", "newer", "march", "old"]
     page = render_archive(digest, urls.Linker())
     headings = re.findall(r"<h[23] id=\"([^\"]+)\">([^<]+)</h[23]>", page)
     assert headings == [
-        ("y2023", "2023"), ("m2023-10", "October 2023"), ("m2023-03", "March 2023"),
-        ("y2022", "2022"), ("m2022-12", "December 2022"),
+        ("y2023", "2023"),
+        ("m2023-10", "October 2023"),
+        ("m2023-03", "March 2023"),
+        ("y2022", "2022"),
+        ("m2022-12", "December 2022"),
     ]
     assert page.index("Also-Newest") < page.index("Newest</strong>") < page.index("March")
 
@@ -153,6 +191,8 @@ def test_every_note_body_appears_once_on_its_page() -> None:
     """Notes open in place by reusing the listed note, so no body is written twice."""
     result = pipeline.build(FIXTURES / "mini")
     for article_id, notes in result.anchored.digest.notes.items():
-        text = " ".join(html.unescape(re.sub(r"<[^>]+>", "", result.pages[urls.article_page(article_id)])).split())
+        text = " ".join(
+            html.unescape(re.sub(r"<[^>]+>", "", result.pages[urls.article_page(article_id)])).split()
+        )
         for note in notes:
             assert text.count(plain(note.body, 40).removesuffix("…")) == 1, note.id

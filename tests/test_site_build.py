@@ -39,9 +39,22 @@ def test_every_note_has_its_highlight_and_text(built_sample: Path) -> None:
             assert f"note-{note.id}" in page.ids
             first_words = " ".join(pipeline_plain(note.body).split()[:6])
             assert first_words in text, f"{article_id}: note {note.id} text missing"
-        assert {m["data-target"] for m in page.marks if "dn-claim" not in m.get("class", "")} == {
-            n.id for n in placed.notes
-        }
+        assert {
+            m.get("data-target") or m["id"].removeprefix("hl-")
+            for m in page.marks
+            if "dn-claim" not in m.get("class", "")
+        } == {n.id for n in placed.notes}
+
+
+PAGE_BUDGETS = {"toi-macron-coalition": 63_000, "gr-anti-hamas-coalition": 60_000}
+"""Bytes of HTML per sample article page (theme assets not counted): the sizes measured when
+the text-fragment links moved to digest.js, rounded up to the next kB (before: 68,072 and 60,698)."""
+
+
+def test_article_pages_stay_within_their_byte_budget(built_sample: Path) -> None:
+    for article_id, budget in PAGE_BUDGETS.items():
+        size = (built_sample / "site" / "articles" / article_id / "index.html").stat().st_size
+        assert size <= budget, f"{article_id}: {size:,} bytes, budget {budget:,}"
 
 
 def pipeline_plain(markdown_text: str) -> str:
@@ -101,6 +114,13 @@ def test_search_finds_a_word_only_in_a_note(built_sample: Path) -> None:
     index = json.loads((built_sample / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
     hits = [doc["location"] for doc in index["docs"] if word in doc["text"].lower()]
     assert any(h.startswith("articles/") for h in hits), f"{word!r} not found in the search index"
+
+
+def test_search_indexes_note_headings_but_not_their_links(built_sample: Path) -> None:
+    index = json.loads((built_sample / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    notes = [doc for doc in index["docs"] if re.match(r"articles/[^/]+/#note-", doc["location"])]
+    assert notes and all(re.match(r"\d+\. [A-Z]", doc["title"]) for doc in notes), notes[:1]
+    assert not [doc["location"] for doc in index["docs"] if "Back to the passage" in doc["text"]]
 
 
 def test_search_indexes_claims_and_article_text(built_mini: Path) -> None:

@@ -7,17 +7,67 @@
 (function () {
   "use strict";
   var BLOCKS = "p, li, blockquote, h1, h2, h3, h4, h5, h6, pre, td, th";
+  /* Text fragments as newsdigest/render/urls.py builds them: whitespace as Python's str.split()
+     sees it; every character outside TEXT_FRAGMENT_SAFE percent-encoded as UTF-8 (`-`, `,`
+     and `&` are syntax in a text directive); long quotes matched by their first and last words. */
+  var SPACE = /[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+  var UNSAFE = /[^A-Za-z0-9!$'()*+.\/:;=?@_~]/gu;
+  var WORDS_IN_FULL = 10, EDGE_WORDS = 5;
+
+  function directivePart(words) {
+    return words.join(" ").replace(UNSAFE, function (ch) {
+      return ch === "-" ? "%2D" : encodeURIComponent(ch);
+    });
+  }
+
+  /* A highlight's first piece has the id (hl-<note> or cl-<claim>); the others name it in data-target. */
+  function targetOf(mark) {
+    return mark.getAttribute("data-target") || mark.id.slice(3);
+  }
+
+  function piecesOf(id, claim) {
+    var kind = claim ? ".dn-claim" : ":not(.dn-claim)";
+    return document.querySelectorAll("#" + (claim ? "cl-" : "hl-") + CSS.escape(id) +
+      ', .dn-text mark.dn-hl' + kind + '[data-target="' + CSS.escape(id) + '"]');
+  }
+
+  /* The highlight's text as the reader sees it, from its first piece to its last. */
+  function passageText(id) {
+    var pieces = piecesOf(id, false);
+    if (!pieces.length) return "";
+    var range = document.createRange();
+    range.setStartBefore(pieces[0]);
+    range.setEndAfter(pieces[pieces.length - 1]);
+    return range.toString();
+  }
+
+  /* "Passage in the original": the original article scrolled to the note's passage. */
+  function originalLink(mark, original) {
+    var id = targetOf(mark);
+    var heading = document.getElementById("note-" + id);
+    var links = heading && heading.parentNode.querySelector(".dn-note-links");
+    var words = passageText(id).split(SPACE).filter(Boolean);
+    if (!links || !words.length) return;
+    var directive;
+    try {
+      directive = words.length <= WORDS_IN_FULL ? directivePart(words)
+        : directivePart(words.slice(0, EDGE_WORDS)) + "," + directivePart(words.slice(-EDGE_WORDS));
+    } catch (error) {  /* a lone surrogate cannot be encoded: no link rather than a wrong one */
+      return;
+    }
+    var link = document.createElement("a");
+    link.setAttribute("href", original.split("#")[0] + "#:~:text=" + directive);
+    link.textContent = "Passage in the original";
+    links.append(" \u00b7 ", link);
+  }
 
   /* A note's highlight becomes a disclosure button for a panel after its paragraph. */
   function notePanel(mark, index, total) {
-    var id = mark.getAttribute("data-target");
+    var id = targetOf(mark);
     var heading = document.getElementById("note-" + id);
     var note = heading && heading.parentNode;
     if (!note) return;
-    if (mark.closest("a")) {  /* a button inside a link cannot work: the link wins, the note is listed */
-      mark.removeAttribute("tabindex");
-      return;
-    }
+    if (mark.closest("a")) return;  /* a button inside a link cannot work: the link wins, the note is listed */
     var kind = note.className.replace("dn-note", "").trim();
     var panel = document.createElement("div");
     panel.className = "dn-pop " + kind;
@@ -31,7 +81,10 @@
     var label = document.createElement("span");
     label.id = panel.id + "-h";
     label.appendChild(heading.querySelector(".dn-badge").cloneNode(true));
-    label.appendChild(document.createTextNode(" Note " + index + " of " + total));
+    var permalink = document.createElement("a");  /* as the note's heading in the list is */
+    permalink.href = "#note-" + id;
+    permalink.textContent = "Note " + index + " of " + total;
+    label.append(" ", permalink);
     var close = document.createElement("button");
     close.type = "button";
     close.className = "dn-pop-close";
@@ -48,9 +101,10 @@
     var back = panel.querySelector('.dn-note-links a[href^="#hl-"]');
     if (back) {
       if (back.nextSibling && back.nextSibling.nodeType === 3) back.nextSibling.remove();
-      back.remove();
+      if (back.parentNode.childNodes.length === 1) back.parentNode.remove();
+      else back.remove();
     }
-    var pieces = document.querySelectorAll('mark.dn-hl[data-target="' + id + '"]:not(.dn-claim)');
+    var pieces = piecesOf(id, false);
     var last = pieces[pieces.length - 1];
     var block = last.closest(BLOCKS);
     if (/^(LI|TD|TH)$/.test(block.tagName)) {
@@ -62,6 +116,7 @@
       }
       after.after(panel);
     }
+    mark.tabIndex = 0;
     mark.setAttribute("role", "button");
     mark.setAttribute("aria-expanded", "false");
     mark.setAttribute("aria-controls", panel.id);
@@ -87,15 +142,14 @@
   function buttonFor(target) {
     var mark = target.closest && target.closest("mark.dn-hl:not(.dn-claim)");
     if (!mark || target.closest("a")) return null;
-    return document.getElementById("hl-" + mark.getAttribute("data-target"));
+    return document.getElementById("hl-" + targetOf(mark));
   }
 
   function markTargeted() {
     document.querySelectorAll(".dn-targeted").forEach(function (el) { el.classList.remove("dn-targeted"); });
     var target = location.hash.length > 1 && document.getElementById(decodeURIComponent(location.hash.slice(1)));
     if (!target || !target.matches("mark.dn-hl")) return;
-    var selector = target.classList.contains("dn-claim") ? "mark.dn-claim" : "mark.dn-hl:not(.dn-claim)";
-    document.querySelectorAll(selector + '[data-target="' + target.getAttribute("data-target") + '"]')
+    piecesOf(targetOf(target), target.classList.contains("dn-claim"))
       .forEach(function (el) { el.classList.add("dn-targeted"); });
   }
 
@@ -104,6 +158,9 @@
   if (search) search.setAttribute("aria-label", "Search");
 
   var marks = document.querySelectorAll(".dn-text mark.dn-hl[id^='hl-']");
+  var original = document.querySelector(".dn-card a.dn-original");
+  /* Links first, so that the note panels, copied from the notes, have them too. */
+  if (original) marks.forEach(function (mark) { originalLink(mark, original.getAttribute("href")); });
   marks.forEach(function (mark, i) { notePanel(mark, i + 1, marks.length); });
 
   /* Glossary: the first occurrence of a term carries its definition; copy it to the others. */

@@ -6,7 +6,7 @@ from ..anchor import AnchoredArticle, Highlight
 from ..model import Digest
 from ..schema import ARTICLE_TYPES, NOTE_KINDS
 from . import urls
-from .common import badge, esc, external_link, page, time_tag
+from .common import badge, esc, page, time_tag
 from .glossary import TermMarker
 from .highlight import render_article
 from .jsonld import news_article
@@ -26,13 +26,15 @@ CLAIM_LEGEND = "Claim compared across outlets"
 
 
 def mark_attrs(h: Highlight, first: bool) -> str:
-    """A note's first piece is the keyboard stop (digest.js makes it a disclosure button).
+    """A highlight's first piece has its id (`hl-<note>`, `cl-<claim>`); the other pieces name it.
 
-    A claim's first piece only carries the id the story page links to.
+    The id already names the note or claim, so the first piece has no
+    `data-target`. digest.js makes a note's first piece a focusable disclosure
+    button; without the script it does nothing, so it is no keyboard stop.
     """
-    focusable = ' tabindex="0"' if h.kind != "claim" else ""
-    ident = f' id="{h.dom_id}"{focusable}' if first else ""
-    return f'{ident} class="dn-hl dn-{h.kind}" data-target="{h.target}"'
+    if first:
+        return f' id="{h.dom_id}" class="dn-hl dn-{h.kind}"'
+    return f' class="dn-hl dn-{h.kind}" data-target="{h.target}"'
 
 
 def header(digest: Digest, placed: AnchoredArticle, linker: urls.Linker) -> str:
@@ -47,7 +49,11 @@ def header(digest: Digest, placed: AnchoredArticle, linker: urls.Linker) -> str:
     ]
     if a.retrieved:
         facts.append(f"Retrieved {time_tag(a.retrieved)}")
-    facts.append(external_link(a.url, "Original article") if a.url else "Original address not recorded")
+    # digest.js builds each note's "Passage in the original" link from this one address.
+    if a.url:
+        facts.append(f'<a href="{esc(a.url)}" class="dn-original">Original article</a>')
+    else:
+        facts.append("Original address not recorded")
     parts = [
         f'<p class="dn-type-line">{badge("type", a.type, ARTICLE_TYPES[a.type])} '
         f"<span>{esc(TYPE_HINTS[a.type])}</span></p>"
@@ -81,7 +87,6 @@ def render_article_page(digest: Digest, placed: AnchoredArticle, linker: urls.Li
     a = placed.article
     terms = TermMarker(digest.glossary)
     starts = {h.target: h.start for h in placed.highlights if h.kind != "claim"}
-    quotes = {h.target: placed.rendered.text[h.start : h.end] for h in placed.highlights if h.kind != "claim"}
     text = terms.wrap(render_article(placed.rendered, placed.highlights, mark_attrs))
     parts = [
         news_article(digest, a),
@@ -93,9 +98,7 @@ def render_article_page(digest: Digest, placed: AnchoredArticle, linker: urls.Li
     shown = sorted((n for n in placed.notes if n.id in starts), key=lambda n: starts[n.id])
     if shown:
         parts.append('<h2 id="notes">Notes</h2>')
-        parts.extend(
-            note_html(n, terms, quote=quotes[n.id], original=a.url, number=i) for i, n in enumerate(shown, 1)
-        )
+        parts.extend(note_html(n, terms, placed=True, number=i) for i, n in enumerate(shown, 1))
     if placed.unplaced:
         parts.append(
             '<div class="dn-unplaced admonition warning"><p class="admonition-title">'

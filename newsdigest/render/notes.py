@@ -6,37 +6,39 @@ from ..anchor import AnchoredArticle
 from ..model import Note
 from ..schema import NOTE_KINDS
 from . import urls
-from .common import badge, esc, md_block, plain, sources_list
+from .common import esc, md_block, plain, sources_list
 from .glossary import TermMarker
 
 HEADING_QUOTE = 70
 """Characters of the quoted passage shown in a note's heading."""
 
 
-def note_html(
-    note: Note, terms: TermMarker, *, quote: str = "", original: str | None = None, number: int = 0
-) -> str:
+def note_html(note: Note, terms: TermMarker, *, placed: bool = False, number: int = 0) -> str:
     """One note: kind, the passage, body, sources and links.
 
-    `quote` is the highlighted text (empty when the note could not be placed);
-    with the `original` address it gives a link to the passage in the original.
+    The heading links to the note itself (its permalink). A `placed` note
+    links back to its highlight; digest.js adds the link to the passage in
+    the original, built from the highlight's text, so the page does not carry
+    a long text-fragment address per note. The links are kept out of the
+    search index, where they would repeat on every note. The badge takes its
+    colour from the kind class on the section.
     """
-    links = []
-    if quote:
-        links.append(f'<a href="#hl-{note.id}">Back to the passage</a>')
-        if original:
-            links.append(
-                f'<a href="{esc(urls.text_fragment_url(original, quote))}">Passage in the original</a>'
-            )
-    links.append(f'<a href="#note-{note.id}">Permalink</a>')
     prefix = f"{number}. " if number else ""
+    heading = (
+        f'{prefix}<span class="dn-badge">{esc(NOTE_KINDS[note.kind])}</span> '
+        f"<q>{esc(plain(note.quote.text, HEADING_QUOTE))}</q>"
+    )
+    back = (
+        f'<p class="dn-note-links" data-search-exclude><a href="#hl-{note.id}">Back to the passage</a></p>'
+        if placed
+        else ""
+    )
     return (
         f'<section class="dn-note dn-{note.kind}">'
-        f'<h3 id="note-{note.id}">{prefix}{badge("kind", note.kind, NOTE_KINDS[note.kind])} '
-        f"<q>{esc(plain(note.quote.text, HEADING_QUOTE))}</q></h3>"
+        f'<h3 id="note-{note.id}"><a href="#note-{note.id}">{heading}</a></h3>'
         f"{terms.wrap(md_block(note.body))}"
         f"{sources_list(note.sources)}"
-        f'<p class="dn-note-links">{" · ".join(links)}</p>'
+        f"{back}"
         "</section>"
     )
 

@@ -7,6 +7,7 @@ ids must be unique, and every reference must name something that exists.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from . import model as m
@@ -198,7 +199,7 @@ class Assembler:
         )
 
     def statements(
-        self, claim: dict[str, Any], articles: list[str], locs: dict[Path, Loc], path: Path
+        self, claim: dict[str, Any], articles: list[str], locs: Mapping[Path, Loc], path: Path
     ) -> tuple[m.Statement, ...] | None:
         given: dict[str, Any] = claim["statements"]
         here = path + ("statements",)
@@ -295,7 +296,7 @@ class Assembler:
         return tuple(terms)
 
 
-def _quote(item: dict[str, Any], locs: dict[Path, Loc], path: Path, label: str) -> m.Quote:
+def _quote(item: dict[str, Any], locs: Mapping[Path, Loc], path: Path, label: str) -> m.Quote:
     return m.Quote(item["quote"], item.get("prefix"), item.get("suffix"), locs[path + ("quote",)], label)
 
 

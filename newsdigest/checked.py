@@ -7,6 +7,7 @@ its check can be reused.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,7 +28,7 @@ class Checked:
     """The whole file's data, or INVALID if anything in it has a problem."""
     fields: dict[str, Any]
     """The top mapping's valid fields, for checks that can go on regardless."""
-    locs: dict[Path, Loc]
+    locs: Mapping[Path, Loc]
     valid_items: dict[Path, list[tuple[int, Any]]]
 
     def items(self, key: str) -> list[tuple[int, Any]]:

@@ -68,8 +68,10 @@ def discover(root: Path, problems: list[Problem] | None = None) -> list[tuple[st
     folders = (("articles", (".md",)), ("annotations", YAML_SUFFIXES), ("annotations/stories", YAML_SUFFIXES))
     for folder, suffixes in folders:
         stems: dict[str, str] = {}
+        resolved = (root / folder).resolve()
+        inside = base == resolved or base in resolved.parents
         for rel in listed(root, folder, suffixes):
-            problem = entry_problem(root, base, rel, folder, stems)
+            problem = entry_problem(root, base, rel, folder, stems, inside)
             if problem is not None:
                 refused.append(problem)
                 continue
@@ -98,8 +100,14 @@ def kind_of(rel: str, folder: str) -> str:
     return {"outlets": "outlets", "glossary": "glossary"}.get(stem, "annotations")
 
 
-def entry_problem(root: Path, base: Path, rel: str, folder: str, stems: dict[str, str]) -> Problem | None:
-    """Why `rel` must not be read, if it must not."""
+def entry_problem(
+    root: Path, base: Path, rel: str, folder: str, stems: dict[str, str], folder_inside: bool = False
+) -> Problem | None:
+    """Why `rel` must not be read, if it must not.
+
+    `folder_inside`: the folder, links resolved, lies in the digest folder; then
+    a regular file (not a link) in it needs no resolving of its own.
+    """
     path = root / rel
     name = rel.rsplit("/", 1)[-1]
     stem = name.rsplit(".", 1)[0]
@@ -110,15 +118,16 @@ def entry_problem(root: Path, base: Path, rel: str, folder: str, stems: dict[str
             "file name contains a control character",
             "rename the file with lowercase letters, digits and hyphens",
         )
-    target = path.resolve()
-    if base not in target.parents:
-        return Problem(
-            Loc(rel),
-            "is a link to a file outside the digest folder",
-            "copy the file into the digest folder instead of linking to it",
-        )
-    if not target.is_file():
-        return Problem(Loc(rel), "is not a regular file", "replace it with an ordinary text file")
+    if not (folder_inside and is_regular_file(path)):
+        target = path.resolve()
+        if base not in target.parents:
+            return Problem(
+                Loc(rel),
+                "is a link to a file outside the digest folder",
+                "copy the file into the digest folder instead of linking to it",
+            )
+        if not target.is_file():
+            return Problem(Loc(rel), "is not a regular file", "replace it with an ordinary text file")
     if stem in stems:
         return Problem(Loc(rel), f"'{stem}' already has a file: {stems[stem]}", "keep one of the two files")
     if folder != "annotations" and stem in safety.reserved_ids():
@@ -126,6 +135,14 @@ def entry_problem(root: Path, base: Path, rel: str, folder: str, stems: dict[str
             Loc(rel), f"the name '{stem}' is reserved for a page the digest writes itself", "rename the file"
         )
     return None
+
+
+def is_regular_file(path: Path) -> bool:
+    """A regular file itself, not a link to one (one system call; Path.resolve makes one per folder)."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 _PARSED: BuildMemo[tuple[str, str, str], tuple[InputFile | None, tuple[Problem, ...]]] = BuildMemo()

@@ -14,12 +14,28 @@ K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
 
+class _Hashed(Generic[K]):
+    """A key with its hash worked out once: keys are deep frozen dataclasses, slow to hash."""
+
+    __slots__ = ("hash", "key")
+
+    def __init__(self, key: K) -> None:
+        self.key = key
+        self.hash = hash(key)
+
+    def __hash__(self) -> int:
+        return self.hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Hashed) and self.hash == other.hash and self.key == other.key
+
+
 class BuildMemo(Generic[K, V]):
     """Values computed by the last build; what a build does not ask for is dropped."""
 
     def __init__(self) -> None:
-        self._previous: dict[K, V] = {}
-        self._current: dict[K, V] = {}
+        self._previous: dict[_Hashed[K], V] = {}
+        self._current: dict[_Hashed[K], V] = {}
 
     def start(self) -> None:
         """Begin a build: the last build's values become reusable, older ones are gone."""
@@ -27,8 +43,9 @@ class BuildMemo(Generic[K, V]):
 
     def get(self, key: K, compute: Callable[[K], V]) -> V:
         """The value for `key`: this build's, else the last build's, else `compute(key)`."""
-        if key in self._current:
-            return self._current[key]
-        value = self._previous[key] if key in self._previous else compute(key)
-        self._current[key] = value
+        hashed = _Hashed(key)
+        if hashed in self._current:
+            return self._current[hashed]
+        value = self._previous[hashed] if hashed in self._previous else compute(key)
+        self._current[hashed] = value
         return value

@@ -6,6 +6,9 @@ virtual pages), so this module never touches the output.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -41,11 +44,33 @@ class Result:
     warnings: list[Problem]
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for one build.
+
+    A build allocates millions of objects (YAML nodes, tokens, pages) that stay
+    alive to its end; the collector's repeated passes over them took a fifth
+    of a cold build and freed nothing (reference counting frees the rest).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def check(root: Path, strict: bool = False) -> tuple[AnchoredDigest, BuildReport]:
     """Load, validate and anchor; raise with every problem found.
 
     With `strict`, the report's flags (such as draft notes) are errors too.
     """
+    with collector_paused():
+        return _check(root, strict)
+
+
+def _check(root: Path, strict: bool) -> tuple[AnchoredDigest, BuildReport]:
     digest, problems = assemble(load(root))
     anchored = anchor(digest)
     problems += anchored.problems
@@ -62,7 +87,11 @@ def build(root: Path, options: Options | None = None) -> Result:
 
     A strict (publishing) build leaves draft notes out; a preview shows them.
     """
-    options = options or Options()
+    with collector_paused():
+        return _build(root, options or Options())
+
+
+def _build(root: Path, options: Options) -> Result:
     digest, problems = assemble(load(root))
     anchored = anchor(digest, options.progress)
     if problems or (options.strict and anchored.problems):

@@ -30,6 +30,11 @@ _STRIPPED_BY_BROWSERS = re.compile(r"[\t\n\r]")
 _C0_AND_SPACE = "".join(map(chr, range(0x21)))
 _BRACKET_ESCAPE = re.compile(r"\\(?:x5[bB]|u005[bB]|U0000005[bB])")
 _PREFIX = re.compile(r"[ \t>*+\-0-9.)]*")
+_ENTITY_LIKE = re.compile(r"&[^;&]{1,32};")
+"""Covers every entity markdown-it decodes in an address (`&name;`, `&#58;`, `&#x3a;`)."""
+_SCHEME_RUN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+.-\\\t\n\r")
+_GAP = frozenset(_C0_AND_SPACE + ">")
+_DROPPED = str.maketrans("", "", "\t\n\r")
 LINK_HINT = (
     "links must start with https://, http:// or mailto:, or be relative; "
     "javascript:, data: and other schemes can run code in the reader's browser"
@@ -110,11 +115,51 @@ def _links(tokens: list[Token], line: int) -> Iterator[tuple[int, str]]:
             yield from _links(token.children, here)
 
 
+def might_link_unsafely(source: str) -> bool:
+    """False only when no link in `source` can have a refused scheme; a cheap, conservative scan.
+
+    A link needs `]` or `<`. Its address comes from the source as written,
+    except that entities (`&#58;`) can spell any character, so a text with
+    anything like an entity is suspect. Otherwise a scheme ends at a `:` in
+    the source, after a run of scheme characters (backslashes and tabs or
+    line breaks included: escapes and browsers drop them). An address can
+    start only after `(`, `<` or a reference's `]:`, then spaces, controls and
+    the `>` of a block-quote line, so a run with none of those before it
+    starts no address; and a run that spells http, https or mailto is allowed.
+    tests/test_shortcuts_markdown.py checks the scan against the full check.
+    """
+    if "]" not in source and "<" not in source:
+        return False
+    if _ENTITY_LIKE.search(source):
+        return True
+    colon = source.find(":")
+    while colon >= 0:
+        start = colon
+        while start and source[start - 1] in _SCHEME_RUN:
+            start -= 1
+        before = start
+        while before and source[before - 1] in _GAP:
+            before -= 1
+        if before and source[before - 1] in "(<:":
+            name = source[start:colon].translate(_DROPPED).lower()
+            if name and name not in ALLOWED_SCHEMES:
+                return True
+        colon = source.find(":", colon + 1)
+    return False
+
+
 def markdown_findings(source: str) -> list[Finding]:
-    """Links with a scheme other than http(s)/mailto, and nesting that would drop text."""
-    links_possible = "]" in source or "<" in source
-    if not links_possible and not _might_nest_deeply(source):
+    """Links with a scheme other than http(s)/mailto, and nesting that would drop text.
+
+    The full check parses; it runs only when the cheap scans cannot rule both out.
+    """
+    if not might_link_unsafely(source) and not _might_nest_deeply(source):
         return []
+    return parsed_findings(source)
+
+
+def parsed_findings(source: str) -> list[Finding]:
+    """markdown_findings by a full parse (what the cheap scans must agree with)."""
     tokens = _checker().parse(source)
     found: list[Finding] = []
     deep = [t for t in tokens if t.level > MAX_MARKDOWN_LEVEL]
@@ -165,8 +210,14 @@ def text_problem(kind: str, value: str) -> tuple[str, str] | None:
     return None
 
 
+PLAIN_WEB_ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]+(?:[/?#][!-~]*)?")
+"""Addresses that are plainly web addresses: no urlsplit needed (tests/test_shortcuts_data.py)."""
+
+
 def is_web_address(value: str) -> bool:
     """An absolute http(s) address with a host and no spaces."""
+    if PLAIN_WEB_ADDRESS.fullmatch(value):
+        return True
     try:
         parts = urlsplit(value)
     except ValueError:  # e.g. an unclosed IPv6 bracket

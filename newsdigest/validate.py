@@ -16,6 +16,7 @@ import yaml
 from . import safety
 from .errors import Loc, Problem
 from .schema import ID_PATTERN, Choice, Field, FieldType, ListOf, MapOf, Record, Scalar
+from .yamlsafe import Locs
 
 Path = tuple[str | int, ...]
 INVALID: Any = object()
@@ -72,7 +73,7 @@ class Checker:
         self.path = path
         self.line_offset = line_offset
         self.problems: list[Problem] = []
-        self.locs: dict[Path, Loc] = {}
+        self.locs = Locs(path, line_offset)
         self.partial: dict[Path, dict[str, Any]] = {}
         """The valid fields of every mapping, even one with problems."""
         self.valid_items: dict[Path, list[tuple[int, Any]]] = {}
@@ -102,7 +103,9 @@ class Checker:
         return self.check(node, record, ())
 
     def check(self, node: yaml.Node, ftype: FieldType, path: Path) -> Any:
-        self.locs[path] = self.loc(node)
+        self.locs.marks[path] = node.start_mark
+        if isinstance(ftype, Scalar):  # most values; tested first
+            return self.scalar(node, ftype, path)
         if isinstance(ftype, Record):
             return self.record(node, ftype, path)
         if isinstance(ftype, ListOf):
@@ -128,14 +131,15 @@ class Checker:
                 f"expected a mapping (key: value lines), got {self.shape(node)}",
                 f"write the {record.name} as `key: value` lines",
             )
-        names = [f.name for f in record.fields]
+        fields = {f.name: f for f in reversed(record.fields)}  # as Record.field finds them
         result: dict[str, Any] = {}
         seen: set[str] = set()
         ok = True
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            spec = record.field(key) if isinstance(key, str) else None
+            spec = fields.get(key) if isinstance(key, str) else None
             if key is None or spec is None:
+                names = [f.name for f in record.fields]
                 self.fail(
                     key_node,
                     path,
@@ -210,7 +214,7 @@ class Checker:
                 self.fail(key_node, path, f"'{key}' is given twice", "keep one of them")
                 ok = False
                 continue
-            self.locs[path + (key, "")] = self.loc(key_node)
+            self.locs.marks[path + (key, "")] = key_node.start_mark
             value = self.check(value_node, ftype.value, path + (key,))
             ok = ok and value is not INVALID
             result[key] = value

@@ -22,6 +22,8 @@ DELIMITERS = {"em_open", "em_close", "strong_open", "strong_close"}
 SEARCH_WINDOW = 256
 """How far past the expected place a leaf is looked for; keeps the walk linear."""
 _SPACE = " \t\n"
+_PLAIN_TAIL = re.compile(rf"[{_SPACE}]*(?:{markdown.NORMALIZED.pattern})\)")
+"""A link tail with an address markdown-it takes as it is (tests/test_shortcuts_markdown.py)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +119,8 @@ class _Walker:
     def leaf(self, token: Token) -> tuple[int, bool]:
         if token.type == "code_inline":
             return self.code_span(token)
-        needle = {"text": token.content, "text_special": token.markup}.get(token.type, "\n")
+        kind = token.type
+        needle = token.content if kind == "text" else token.markup if kind == "text_special" else "\n"
         found = self.find(needle) if needle else -1
         if found < 0:
             return self.cursor, False
@@ -153,6 +156,12 @@ class _Walker:
 
 def _inline_link_tail(text: str, pos: int) -> int:
     """End of `  <dest>  "title"  )` starting at `pos`, as the link rule parses it; -1 if not."""
+    plain = _PLAIN_TAIL.match(text, pos)  # most links: a plain address, no title
+    return plain.end() if plain else parsed_link_tail(text, pos)
+
+
+def parsed_link_tail(text: str, pos: int) -> int:
+    """_inline_link_tail by markdown-it's own helpers."""
     pos = _skip_space(text, pos)
     destination = parseLinkDestination(text, pos, len(text))
     if destination.ok:

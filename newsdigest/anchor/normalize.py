@@ -40,8 +40,7 @@ _ONE_FOR_ONE = {
     **dict.fromkeys(DOUBLE_QUOTES, '"'),
     **dict.fromkeys(DASHES, "-"),
 }
-# A regex finds the few characters to replace faster than str.translate walks non-ASCII text.
-_REPLACED = re.compile(f"[{re.escape(''.join(_ONE_FOR_ONE))}]")
+_ASCII_ONE_FOR_ONE = str.maketrans({k: v for k, v in _ONE_FOR_ONE.items() if k.isascii()})
 _IGNORED_RUNS = re.compile(f"[{re.escape(IGNORED)}]+")
 _FOLDS = re.compile(" {2,}|\u2026")
 # NFC never joins or reorders across the start of an ASCII character.
@@ -64,6 +63,8 @@ class Edits:
         A boundary next to an edit stays outside it; one strictly inside an
         edit's output (see `splits`) snaps outwards to the whole run.
         """
+        if not self.out_starts:
+            return pos
         k = bisect.bisect_right(self.out_starts, pos - 1 if is_end else pos) - 1
         if k < 0:
             return pos
@@ -121,13 +122,21 @@ class Normalized:
         return True
 
 
+_NO_EDITS = Edits((), (), (), ())
+# Below, `char in text` rules out a step before a regex scans for it: str.find is
+# many times faster than a regex character class, and most texts need no edit
+# (tests/test_shortcuts_data.py compares with the regex-only steps).
+
+
 def _drop_ignored(text: str) -> tuple[str, Edits]:
+    if text.isascii() or not any(char in text for char in IGNORED):
+        return text, _NO_EDITS
     return _apply(text, ((m.start(), m.end(), "") for m in _IGNORED_RUNS.finditer(text)))
 
 
 def _nfc(text: str) -> tuple[str, Edits]:
     if unicodedata.is_normalized("NFC", text):
-        return _apply(text, ())
+        return text, _NO_EDITS
     return _apply(
         text,
         (
@@ -156,7 +165,15 @@ def _common_prefix_length(a: str, b: str) -> int:
 
 
 def _fold(text: str) -> tuple[str, Edits]:
-    translated = _REPLACED.sub(lambda m: _ONE_FOR_ONE[m.group()], text)
+    if text.isascii():  # str.translate is quick on ASCII only
+        translated = text.translate(_ASCII_ONE_FOR_ONE)
+    else:
+        translated = text
+        for char, replacement in _ONE_FOR_ONE.items():  # no replacement is itself replaced
+            if char in translated:
+                translated = translated.replace(char, replacement)
+    if "  " not in translated and "\u2026" not in translated:
+        return translated, _NO_EDITS
     return _apply(
         translated,
         ((m.start(), m.end(), "..." if m.group() == "\u2026" else " ") for m in _FOLDS.finditer(translated)),

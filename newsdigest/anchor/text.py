@@ -71,7 +71,8 @@ class RenderedText:
 
 def source_lines(source: str) -> list[str]:
     """The source's lines as markdown-it numbers them."""
-    return re.split(r"\r\n?|\n", source.replace("\0", "\ufffd"))
+    source = source.replace("\0", "\ufffd")
+    return source.split("\n") if "\r" not in source else re.split(r"\r\n?|\n", source)
 
 
 def build(tokens: list[Token], source: str, first_line: int) -> RenderedText:

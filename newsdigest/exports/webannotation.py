@@ -27,7 +27,6 @@ Representation (https://www.w3.org/TR/annotation-model/):
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..anchor import AnchoredDigest
@@ -35,6 +34,7 @@ from ..anchor.stage import AnchoredArticle, Highlight
 from ..markdown import render_markdown
 from ..model import Note
 from ..render.urls import Linker, article_page
+from . import jsontext
 from .links import site_file, site_link
 
 ANNOTATIONS_FILE = "annotations.jsonld"
@@ -127,4 +127,4 @@ def web_annotations(anchored: AnchoredDigest, linker: Linker | None = None, site
         "total": len(items),
         "first": {"id": f"{own}#page-1", "type": "AnnotationPage", "startIndex": 0, "items": items},
     }
-    return json.dumps(collection, indent=1, ensure_ascii=False) + "\n"
+    return jsontext.dumps(collection) + "\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Any
@@ -103,8 +104,19 @@ def page(
     return "\n".join(lines)
 
 
+MAY_BE_MARKUP = re.compile(r"[\\`*_\[\]<&\x00\r]|(?m:^(?:[ \t\-+#>=~|]|[0-9]+[.)]))")
+"""Characters that can make Markdown differ from its words: without them (a quote,
+usually) plain() needs no parse (tests/test_shortcuts_markdown.py checks it)."""
+
+
 def plain(source: str, limit: int = 160) -> str:
     """Markdown reduced to a short plain-text excerpt (for titles and descriptions)."""
+    text = " ".join((parsed_words(source) if MAY_BE_MARKUP.search(source) else source).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def parsed_words(source: str) -> str:
+    """The text of every paragraph and heading, blocks separated by a space."""
     words = []
     for block in markdown.parse(source):
         for t in block.children or ():
@@ -116,5 +128,4 @@ def plain(source: str, limit: int = 160) -> str:
                 else ""
             )
         words.append(" ")
-    text = " ".join("".join(words).split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return "".join(words)

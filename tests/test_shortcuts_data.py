@@ -1,0 +1,150 @@
+"""Properties: the shortcuts in reading YAML, normalizing text and writing JSON change nothing.
+
+YAML composed before its event check (yamlsafe.composed_if_plain), web
+addresses accepted without urlsplit, the normalization steps without
+regexes, and the indented JSON writer each give what the slow way gives.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from unittest.mock import patch
+from urllib.parse import urlsplit
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsdigest import safety, yamlsafe
+from newsdigest.anchor import normalize as N
+from newsdigest.anchor.normalize import Normalized
+from newsdigest.errors import Problem
+from newsdigest.exports import jsontext
+
+SEARCH = int(os.environ.get("NEWSDIGEST_PROPERTY_SEARCH", "0"))
+"""Set to a number of examples for a longer, random (not derandomized) bug hunt."""
+CHECKS = settings(
+    max_examples=SEARCH or 1000,
+    derandomize=not SEARCH,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+@CHECKS
+@given(json_values)
+def test_indented_json_matches_the_standard_library(value: object) -> None:
+    assert jsontext.dumps(value) == json.dumps(value, indent=1, ensure_ascii=False)
+
+
+def normalize_by_regex(text: str) -> Normalized:
+    """normalize() as first written: every step by regex, no shortcut."""
+    visible, ignored = N._apply(text, ((m.start(), m.end(), "") for m in N._IGNORED_RUNS.finditer(text)))
+    chunks = N._NFC_CHUNKS.finditer(visible)
+    composed, nfc = N._apply(visible, (e for c in chunks if (e := N._nfc_edit(c.group(), c.start()))))
+    table = re.compile(f"[{re.escape(''.join(N._ONE_FOR_ONE))}]")
+    translated = table.sub(lambda m: N._ONE_FOR_ONE[m.group()], composed)
+    folds = (
+        (m.start(), m.end(), "..." if m.group() == "\u2026" else " ") for m in N._FOLDS.finditer(translated)
+    )
+    folded, fold = N._apply(translated, folds)
+    return Normalized(folded, (fold, nfc, ignored))
+
+
+@CHECKS
+@given(
+    st.text(
+        st.sampled_from(
+            N.IGNORED + N.SPACES + N.SINGLE_QUOTES + N.DOUBLE_QUOTES + N.DASHES + "\u2026.a'\"-\u0301e\u00e9"
+        )
+    )
+)
+def test_normalize_shortcuts_change_nothing(text: str) -> None:
+    assert N.normalize(text) == normalize_by_regex(text)
+
+
+@CHECKS
+@given(
+    st.from_regex(safety.PLAIN_WEB_ADDRESS, fullmatch=True)
+    | st.lists(
+        st.sampled_from(
+            [
+                "https://",
+                "http://",
+                "HTTP://",
+                "a",
+                ".",
+                "-",
+                "/",
+                "?",
+                "#",
+                "[",
+                "]",
+                ":",
+                "@",
+                " ",
+                "%",
+                "é",
+                "\t",
+            ]
+        )
+    ).map("".join)
+)
+def test_plain_web_addresses_are_web_addresses(value: str) -> None:
+    if safety.PLAIN_WEB_ADDRESS.fullmatch(value):
+        parts = urlsplit(value)
+        assert parts.scheme in ("http", "https") and parts.netloc and not any(c.isspace() for c in value)
+
+
+YAML_PIECES = [
+    "a: ", "b:", "- ", "-", "  ", "    ", "\n", "\n", "\n  ", "&x ", "&y ", "*x", "*y", "*z", "[", "]", "{", "}",
+    ", ", ",", "? ", ": ", "'q'", '"d"', '"\\x1b"', "#c", "\n---\n", "\n...\n", "!!str ", "!!int ", "1",
+    "2024-01-01", "true", "~", "|\n  t", ">\n  t", "\t", "[" * 40, "- " * 40, "{a: " * 20, "é", "%YAML 1.1\n",
+    "- &x 1\n", "- *x\n", "a: &x b\n", "c: *x\n", "- [&y 2, *y]\n", "\n- ",
+]  # fmt: skip
+
+
+def node_summary(node: yaml.Node | None) -> object:
+    """A node tree as plain data, marks included, to compare two compositions."""
+    if node is None:
+        return None
+    marks = (node.start_mark.line, node.start_mark.column, node.end_mark.line, node.end_mark.column)
+    if isinstance(node, yaml.ScalarNode):
+        return ("scalar", node.tag, node.value, node.style, marks)
+    if isinstance(node, yaml.SequenceNode):
+        return ("seq", node.tag, [node_summary(n) for n in node.value], node.flow_style, marks)
+    pairs = [(node_summary(k), node_summary(v)) for k, v in node.value]
+    return ("map", node.tag, pairs, node.flow_style, marks)
+
+
+@CHECKS
+@given(st.lists(st.sampled_from(YAML_PIECES), max_size=14).map("".join))
+def test_yaml_composed_directly_when_plain_as_after_the_event_check(text: str) -> None:
+    fast: list[Problem] = []
+    node = yamlsafe.parse_yaml("f.yml", text, 1, fast)
+    careful: list[Problem] = []
+    with patch.object(yamlsafe, "composed_if_plain", return_value=(False, None)):
+        expected = yamlsafe.parse_yaml("f.yml", text, 1, careful)
+    assert fast == careful
+    assert node_summary(node) == node_summary(expected)
+
+
+def test_yaml_shortcut_refuses_what_the_event_check_refuses() -> None:
+    assert yamlsafe.composed_if_plain("a: &x [1]\nb: *x") == (False, None)  # an alias
+    assert yamlsafe.composed_if_plain("- &x 1\n- [*x]") == (False, None)
+    assert yamlsafe.composed_if_plain("[" * 33 + "]" * 33) == (False, None)  # too deep
+    assert yamlsafe.composed_if_plain("x: " + "[" * 2000)[0] is False  # too many indicators to compose
+    assert yamlsafe.composed_if_plain("a: [1, 2]\nb: {c: d}")[0] is True

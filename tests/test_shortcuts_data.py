@@ -7,7 +7,6 @@ regexes, and the indented JSON writer each give what the slow way gives.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from unittest.mock import patch
@@ -21,7 +20,6 @@ from newsdigest import safety, yamlsafe
 from newsdigest.anchor import normalize as N
 from newsdigest.anchor.normalize import Normalized
 from newsdigest.errors import Problem
-from newsdigest.exports import jsontext
 
 SEARCH = int(os.environ.get("NEWSDIGEST_PROPERTY_SEARCH", "0"))
 """Set to a number of examples for a longer, random (not derandomized) bug hunt."""
@@ -32,22 +30,6 @@ CHECKS = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-
-json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
-    lambda inner: (
-        st.lists(inner, max_size=4)
-        | st.tuples(inner, inner)
-        | st.dictionaries(st.text(max_size=5), inner, max_size=4)
-    ),
-    max_leaves=30,
-)
-
-
-@CHECKS
-@given(json_values)
-def test_indented_json_matches_the_standard_library(value: object) -> None:
-    assert jsontext.dumps(value) == json.dumps(value, indent=1, ensure_ascii=False)
 
 
 def normalize_by_regex(text: str) -> Normalized:

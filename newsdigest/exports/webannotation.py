@@ -27,6 +27,7 @@ Representation (https://www.w3.org/TR/annotation-model/):
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from ..anchor import AnchoredDigest
@@ -34,7 +35,6 @@ from ..anchor.stage import AnchoredArticle, Highlight
 from ..markdown import render_markdown
 from ..model import Note
 from ..render.urls import Linker, article_page
-from . import jsontext
 from .links import site_file, site_link
 
 ANNOTATIONS_FILE = "annotations.jsonld"
@@ -127,4 +127,6 @@ def web_annotations(anchored: AnchoredDigest, linker: Linker | None = None, site
         "total": len(items),
         "first": {"id": f"{own}#page-1", "type": "AnnotationPage", "startIndex": 0, "items": items},
     }
-    return jsontext.dumps(collection) + "\n"
+    # Compact: the standard library's C encoder writes it (with `indent` it falls back to
+    # pure Python, most of this export's time at 10,000 notes).
+    return json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from anchor_cases.checks import Article
 from browser_support import ARTIFACTS, AXE, CHROMIUM, open_page, unavailable
+from text_fragments import text_fragment_url
 
 from newsdigest.anchor import Highlight
 from newsdigest.errors import Loc
@@ -24,7 +25,6 @@ from newsdigest.render.common import esc, plain
 from newsdigest.render.glossary import TermMarker
 from newsdigest.render.highlight import render_article
 from newsdigest.render.notes import note_html
-from newsdigest.render.urls import text_fragment_url
 from support import REPO
 
 pytest_plugins = ["browser_support"]

@@ -7,10 +7,11 @@ import re
 from typing import Any
 
 import pytest
+from text_fragments import encode_text_directive_part, text_fragment_url
 
 from newsdigest import pipeline
 from newsdigest.render.common import json_ld
-from newsdigest.render.urls import Linker, encode_text_directive_part, text_fragment_url
+from newsdigest.render.urls import Linker
 from support import FIXTURES
 
 

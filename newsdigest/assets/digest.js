@@ -7,7 +7,7 @@
 (function () {
   "use strict";
   var BLOCKS = "p, li, blockquote, h1, h2, h3, h4, h5, h6, pre, td, th";
-  /* Text fragments as newsdigest/render/urls.py builds them: whitespace as Python's str.split()
+  /* Text fragments as tests/text_fragments.py builds them: whitespace as Python's str.split()
      sees it; every character outside TEXT_FRAGMENT_SAFE percent-encoded as UTF-8 (`-`, `,`
      and `&` are syntax in a text directive); long quotes matched by their first and last words. */
   var SPACE = /[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;

@@ -3,7 +3,7 @@
 
 import sys
 
-from newsdigest.cli import main
+from newsdigest.commands.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -34,7 +34,7 @@ from measure import (
 )
 from synth import write_digest
 
-from newsdigest import search_backend
+from newsdigest.mkdocs_plugin import search_backend
 
 MKDOCS = [sys.executable, "-m", "mkdocs", "build", "-q"]
 PAGES = [sys.executable, str(Path(__file__).parent.parent / "build_digest.py"), "pages", "--root", "."]

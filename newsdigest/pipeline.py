@@ -12,16 +12,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import reference_page
 from .anchor import AnchoredDigest, anchor
-from .assemble import assemble
 from .errors import DigestError, Problem
 from .exports import render_exports
-from .load import load
+from .load.inputs import load
 from .progress import Progress
 from .render import Pages, render
-from .render.urls import Linker
-from .report import BuildReport, build_report, report_page
+from .schema import reference_page
+from .site_paths import Linker
+from .validate.assemble import assemble
+from .validate.report import BuildReport, build_report, report_page
 
 REPORT_PAGE = "report.md"
 

@@ -20,7 +20,7 @@ from anchor_cases.checks import (
 )
 
 from newsdigest.anchor.match import Found
-from newsdigest.markdown import render_markdown
+from newsdigest.markdown_dialect import render_markdown
 from newsdigest.render.highlight import render_article
 
 SPEC = json.loads((Path(__file__).parent / "data" / "commonmark-0.31.2-examples.json").read_text("utf-8"))

@@ -145,7 +145,7 @@ EDGE_ORIGINAL = "https://example.org/news?id=1&page=2#top"
 
 
 def edge_case_page() -> tuple[str, dict[str, str]]:
-    """A page of the article-page structure for EDGE_SOURCE, and the hrefs urls.py would build."""
+    """A page of the article-page structure for EDGE_SOURCE, and the hrefs site_paths.py would build."""
     article = Article.parse(EDGE_SOURCE)
     text = article.text.text
     marks = sorted(

@@ -94,7 +94,7 @@ def test_properdocs_version_and_plugin_group(two_builds: tuple[Path, Path, str])
     found = subprocess.run([str(venv / "bin" / "python"), "-c", probe], capture_output=True, text=True)
     group, value = found.stdout.split()
     assert group in ("mkdocs.plugins", "properdocs.plugins"), found.stderr
-    assert value == "newsdigest.plugin:DigestPlugin"
+    assert value == "newsdigest.mkdocs_plugin.plugin:DigestPlugin"
 
 
 def test_mkdocs_and_properdocs_coexist_in_one_environment(two_builds: tuple[Path, Path, str]) -> None:

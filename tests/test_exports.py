@@ -16,7 +16,7 @@ from newsdigest.anchor import AnchoredDigest
 from newsdigest.exports import atom_feed, json_feed, render_exports, web_annotations
 from newsdigest.exports.webannotation import CONTEXT_CHARS, MOTIVATIONS
 from newsdigest.model import Digest, Story
-from newsdigest.render.urls import Linker
+from newsdigest.site_paths import Linker
 from support import FIXTURES, REPO
 
 OA = "http://www.w3.org/ns/oa#"

@@ -20,7 +20,8 @@ from mkdocs.config import load_config
 from mkdocs.structure.pages import _HTMLHandler
 from mkdocs.utils import meta
 
-from newsdigest import fastpath, pipeline
+from newsdigest import pipeline
+from newsdigest.mkdocs_plugin import fastpath
 from newsdigest.render.common import page
 from support import FIXTURES, REPO, copy_digest, copy_sample
 

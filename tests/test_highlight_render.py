@@ -6,7 +6,7 @@ from anchor_cases.checks import Article, check_highlights, read_html
 
 from newsdigest.anchor import Highlight
 from newsdigest.anchor.match import Found
-from newsdigest.markdown import render_markdown
+from newsdigest.markdown_dialect import render_markdown
 from newsdigest.render.article import mark_attrs
 from newsdigest.render.highlight import render_article
 

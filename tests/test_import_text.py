@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdigest import markdown
+from newsdigest import markdown_dialect
 from newsdigest.anchor import text as rendered_text
 from newsdigest.importer.escape import escape_paragraph
 from newsdigest.importer.text import extract_text
@@ -198,7 +198,7 @@ def test_plain_text_characters_are_kept_as_written(emptied: Path) -> None:
 
 
 def rendered(body: str) -> str:
-    return rendered_text.build(markdown.parse(body), body, 1).text
+    return rendered_text.build(markdown_dialect.parse(body), body, 1).text
 
 
 @settings(max_examples=300, deadline=None)

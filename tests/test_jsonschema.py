@@ -1,4 +1,4 @@
-"""The JSON Schema files: generated from schema.py, committed, and in agreement with the validator."""
+"""The JSON Schema files: generated from newsdigest/schema/fields.py, committed, and in agreement with the validator."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ import jsonschema
 import pytest
 import yaml
 
-from newsdigest import jsonschema as export
-from newsdigest.load import discover, parse_article, parse_yaml
-from newsdigest.schema import FILE_KINDS
-from newsdigest.validate import Checker
+from newsdigest.load.inputs import discover, parse_article, parse_yaml
+from newsdigest.schema import json_schema as export
+from newsdigest.schema.fields import FILE_KINDS
+from newsdigest.validate.records import Checker
 from support import FIXTURES, REPO
 
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)\n")
@@ -63,7 +63,7 @@ def digest_files(root: Path) -> list[tuple[Path, str]]:
 
 
 def test_committed_schemas_match_the_generated_ones() -> None:
-    assert export.stale(REPO / "schemas") == [], "run `python -m newsdigest.jsonschema` and commit schemas/"
+    assert export.stale(REPO / "schemas") == [], "run `python -m newsdigest.schema.json_schema` and commit schemas/"
     assert sorted(p.name for p in (REPO / "schemas").glob("*.json")) == sorted(export.all_schemas())
 
 
@@ -73,7 +73,7 @@ def test_check_mode_reports_drift_and_write_mode_fixes_it(
     assert export.main(["--check", "--out", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert f"{tmp_path / 'article.schema.json'}: out of date" in err
-    assert "hint: run `python -m newsdigest.jsonschema` and commit the result" in err
+    assert "hint: run `python -m newsdigest.schema.json_schema` and commit the result" in err
     assert export.main(["--out", str(tmp_path)]) == 0
     assert capsys.readouterr().out.startswith("5 schema files written, 0 unchanged")
     assert export.main(["--check", "--out", str(tmp_path)]) == 0

@@ -6,8 +6,8 @@ import re
 
 from markdown.extensions.toc import slugify
 
-from newsdigest import reference_page
-from newsdigest.schema import FILE_KINDS, Choice, ListOf, Record
+from newsdigest.schema import reference_page
+from newsdigest.schema.fields import FILE_KINDS, Choice, ListOf, Record
 
 
 def all_records() -> list[Record]:

@@ -75,7 +75,7 @@ def test_pre_commit_runs_the_digest_check_and_ruff() -> None:
     hooks = {h["id"]: h for h in repo["hooks"]}
     assert hooks["digest-check"]["entry"] == "python build_digest.py check --strict"
     assert hooks["ruff"]["entry"].startswith("ruff check")
-    assert hooks["json-schemas"]["entry"] == "python -m newsdigest.jsonschema --check"
+    assert hooks["json-schemas"]["entry"] == "python -m newsdigest.schema.json_schema --check"
     for hook in hooks.values():
         assert hook["language"] == "system"
         assert {"id", "name", "entry"} <= set(hook)

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from newsdigest.cli import parser
 from newsdigest.commands import COMMANDS
+from newsdigest.commands.cli import parser
 from support import REPO, run_cli
 
 NAMES = [command.NAME for command in COMMANDS]

@@ -11,7 +11,7 @@ from text_fragments import encode_text_directive_part, text_fragment_url
 
 from newsdigest import pipeline
 from newsdigest.render.common import json_ld
-from newsdigest.render.urls import Linker
+from newsdigest.site_paths import Linker
 from support import FIXTURES
 
 

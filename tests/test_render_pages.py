@@ -9,9 +9,8 @@ import re
 import pytest
 from pymdownx.slugs import slugify
 
-from newsdigest import pipeline
+from newsdigest import pipeline, site_paths
 from newsdigest.model import Digest, Story
-from newsdigest.render import urls
 from newsdigest.render.common import esc_meta, plain
 from newsdigest.render.site import render_archive, stories_newest_first, tag_anchor
 from support import FIXTURES
@@ -135,7 +134,7 @@ def test_home_counts_and_links_to_archive_and_topics(pages: dict[str, str]) -> N
 
 
 def test_topics_page_is_left_to_materials_tags_plugin(pages: dict[str, str]) -> None:
-    assert "\n<!-- material/tags -->\n" in pages[urls.TOPICS]
+    assert "\n<!-- material/tags -->\n" in pages[site_paths.TOPICS]
 
 
 @pytest.mark.parametrize(
@@ -175,7 +174,7 @@ def test_archive_lists_every_story_newest_first_by_year_and_month() -> None:
         }
     )
     assert [s.id for s in stories_newest_first(digest)] == ["also-newest", "newest", "newer", "march", "old"]
-    page = render_archive(digest, urls.Linker())
+    page = render_archive(digest, site_paths.Linker())
     headings = re.findall(r"<h[23] id=\"([^\"]+)\">([^<]+)</h[23]>", page)
     assert headings == [
         ("y2023", "2023"),
@@ -192,7 +191,7 @@ def test_every_note_body_appears_once_on_its_page() -> None:
     result = pipeline.build(FIXTURES / "mini")
     for article_id, notes in result.anchored.digest.notes.items():
         text = " ".join(
-            html.unescape(re.sub(r"<[^>]+>", "", result.pages[urls.article_page(article_id)])).split()
+            html.unescape(re.sub(r"<[^>]+>", "", result.pages[site_paths.article_page(article_id)])).split()
         )
         for note in notes:
             assert text.count(plain(note.body, 40).removesuffix("…")) == 1, note.id

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from test_serve import Server
 
-from newsdigest import search_backend
+from newsdigest.mkdocs_plugin import search_backend
 from support import FIXTURES, configure_search, copy_digest, copy_sample, run_mkdocs
 
 WORKER = "assets/digest/pagefind-worker.js"

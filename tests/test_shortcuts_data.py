@@ -16,10 +16,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsdigest import safety, yamlsafe
 from newsdigest.anchor import normalize as N
 from newsdigest.anchor.normalize import Normalized
 from newsdigest.errors import Problem
+from newsdigest.load import yamlsafe
+from newsdigest.validate import safety
 
 SEARCH = int(os.environ.get("NEWSDIGEST_PROPERTY_SEARCH", "0"))
 """Set to a number of examples for a longer, random (not derandomized) bug hunt."""

@@ -20,9 +20,10 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.common import normalize_url
 
-from newsdigest import markdown, safety
+from newsdigest import markdown_dialect
 from newsdigest.anchor import columns
 from newsdigest.render.common import parsed_words, plain
+from newsdigest.validate import safety
 
 SEARCH = int(os.environ.get("NEWSDIGEST_PROPERTY_SEARCH", "0"))
 """Set to a number of examples for a longer, random (not derandomized) bug hunt."""
@@ -183,16 +184,16 @@ def test_plain_shortcut_matches_the_parse(source: str, limit: int) -> None:
 @CHECKS
 @given(
     st.one_of(
-        st.from_regex(markdown.NORMALIZED, fullmatch=True),
+        st.from_regex(markdown_dialect.NORMALIZED, fullmatch=True),
         st.lists(
             st.sampled_from(["https://", "http://", "//", "xn--", "a", "Z", "0", ".", "-", "/", "~", "_"])
         ).map("".join),
     )
 )
 def test_addresses_left_as_they_are_are_normalized_already(url: str) -> None:
-    if markdown.NORMALIZED.fullmatch(url):
+    if markdown_dialect.NORMALIZED.fullmatch(url):
         assert normalize_url.normalizeLink(url) == url
-    assert markdown.parser().normalizeLink(url) == normalize_url.normalizeLink(url)
+    assert markdown_dialect.parser().normalizeLink(url) == normalize_url.normalizeLink(url)
 
 
 NOTE_STARTS = [
@@ -250,8 +251,8 @@ def note_bodies(draw: st.DrawFn) -> str:
 @example("Word\n===")
 @example("Word[\x00x](../p)")
 def test_simple_renderer_matches_markdown_it(source: str) -> None:
-    simple = markdown.simple_html(source)
-    assert simple is None or simple == markdown.parser().render(source)
+    simple = markdown_dialect.simple_html(source)
+    assert simple is None or simple == markdown_dialect.parser().render(source)
 
 
 def test_simple_renderer_takes_ordinary_notes() -> None:
@@ -260,7 +261,7 @@ def test_simple_renderer_takes_ordinary_notes() -> None:
         'Macron spoke in French. His words were "lutter aussi contre le\nHamas" (also fight).\n',
         "Two points.\n\nThe number: 6,000 (*about*); the label.",
     ]:
-        assert markdown.simple_html(body) == markdown.parser().render(body)
+        assert markdown_dialect.simple_html(body) == markdown_dialect.parser().render(body)
 
 
 @CHECKS
@@ -303,7 +304,7 @@ def test_plain_link_tails_end_where_markdown_it_says(tail: str) -> None:
 )
 def test_digest_parser_matches_stock_markdown_it(source: str) -> None:
     """normalizeLink and the normalize step are replaced by faster ones giving the same tokens."""
-    assert markdown.parse(source) == stock_parser().parse(source)
+    assert markdown_dialect.parse(source) == stock_parser().parse(source)
 
 
 @functools.cache

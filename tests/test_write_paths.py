@@ -16,8 +16,9 @@ import pytest
 from hostile.harness import MINI
 from hostile.tally import tally
 
-from newsdigest import pipeline, write
+from newsdigest import pipeline
 from newsdigest.errors import DigestError
+from newsdigest.write import transaction as write
 from support import copy_digest, run_cli
 
 __all__ = ["tally"]

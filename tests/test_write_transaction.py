@@ -26,8 +26,9 @@ from hostile.harness import MINI
 from hostile.synthetic import synthetic_digest
 from hostile.tally import tally
 
-from newsdigest import pipeline, write
+from newsdigest import pipeline
 from newsdigest.errors import DigestError
+from newsdigest.write import transaction as write
 from support import REPO, copy_digest
 
 __all__ = ["tally"]

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 
-from .. import markdown
+from .. import markdown_dialect
 
 LEAF_TYPES = {"text", "text_special", "code_inline", "softbreak", "hardbreak"}
 DELIMITERS = {"em_open", "em_close", "strong_open", "strong_close"}
 SEARCH_WINDOW = 256
 """How far past the expected place a leaf is looked for; keeps the walk linear."""
 _SPACE = " \t\n"
-_PLAIN_TAIL = re.compile(rf"[{_SPACE}]*(?:{markdown.NORMALIZED.pattern})\)")
+_PLAIN_TAIL = re.compile(rf"[{_SPACE}]*(?:{markdown_dialect.NORMALIZED.pattern})\)")
 """A link tail with an address markdown-it takes as it is (tests/test_shortcuts_markdown.py)."""
 
 
@@ -165,7 +165,7 @@ def parsed_link_tail(text: str, pos: int) -> int:
     pos = _skip_space(text, pos)
     destination = parseLinkDestination(text, pos, len(text))
     if destination.ok:
-        md = markdown.parser()
+        md = markdown_dialect.parser()
         if md.validateLink(md.normalizeLink(destination.str)):
             start = pos = destination.pos
             pos = _skip_space(text, pos)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import markdown
+from .. import markdown_dialect
 from ..errors import Problem
 from ..memo import BuildMemo
 from ..model import Article, Claim, Digest, Note, Quote
@@ -58,7 +58,7 @@ class AnchoredDigest:
 
 def read_text(body: str, first_line: int) -> tuple[rendered_text.RenderedText, Normalized]:
     """An article body's visible text, and that text normalized for matching."""
-    text = rendered_text.build(markdown.parse(body), body, first_line)
+    text = rendered_text.build(markdown_dialect.parse(body), body, first_line)
     return text, normalize(text.text)
 
 

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from .. import pipeline
-from ..report import report_text
+from ..validate.report import report_text
 from .common import counts, require_digest, summary_line
 
 NAME = "check"
@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     anchored, report = pipeline.check(root, strict=args.strict)
     summary = counts(anchored)
     if args.format == "json":
-        from ..cli import problem_json
+        from .cli import problem_json
 
         flags = [problem_json(p) for p in report.flags]
         print(json.dumps({"ok": True, "problems": [], "flags": flags, **summary}, indent=1))

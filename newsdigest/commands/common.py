@@ -7,7 +7,7 @@ from pathlib import Path
 from .. import pipeline
 from ..anchor import AnchoredDigest
 from ..errors import DigestError, Loc, Problem
-from ..render.urls import Linker
+from ..site_paths import Linker
 
 
 def require_digest(root: Path) -> None:

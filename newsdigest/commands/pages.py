@@ -8,9 +8,9 @@ import time
 from pathlib import Path
 
 from .. import pipeline
-from ..fingerprint import inputs_fingerprint, record, unchanged_since_last_build
+from ..load.fingerprint import inputs_fingerprint, record, unchanged_since_last_build
 from ..progress import Progress
-from ..write import recover, write_pages
+from ..write.transaction import recover, write_pages
 from .common import counts, require_digest, site_settings, summary_line
 
 NAME = "pages"

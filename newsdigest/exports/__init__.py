@@ -11,7 +11,7 @@ input, so rebuilding an unchanged digest gives identical bytes.
 from __future__ import annotations
 
 from ..anchor import AnchoredDigest
-from ..render.urls import Linker
+from ..site_paths import Linker
 from .feeds import ATOM_FILE, JSON_FILE, atom_feed, json_feed
 from .links import site_link
 from .webannotation import ANNOTATIONS_FILE, web_annotations

@@ -18,10 +18,10 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 from ..anchor import AnchoredDigest
-from ..markdown import render_markdown
+from ..markdown_dialect import render_markdown
 from ..model import Digest, Story
 from ..render.common import esc, long_date, plain
-from ..render.urls import Linker, article_page, story_page
+from ..site_paths import Linker, article_page, story_page
 from .links import site_file, site_link
 
 ATOM_FILE = "feed.xml"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..render.urls import Linker
+from ..site_paths import Linker
 
 
 def site_link(linker: Linker, src: str, fragment: str = "") -> str:

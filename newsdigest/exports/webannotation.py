@@ -32,9 +32,9 @@ from typing import Any
 
 from ..anchor import AnchoredDigest
 from ..anchor.stage import AnchoredArticle, Highlight
-from ..markdown import render_markdown
+from ..markdown_dialect import render_markdown
 from ..model import Note
-from ..render.urls import Linker, article_page
+from ..site_paths import Linker, article_page
 from .links import site_file, site_link
 
 ANNOTATIONS_FILE = "annotations.jsonld"

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import DigestError, Loc, Problem
-from ..schema import ARTICLE, NOTE_KINDS
+from ..schema.fields import ARTICLE, NOTE_KINDS
 
 SLUG_MAX = 60
 ALWAYS_QUOTED = {"title", "subtitle"}

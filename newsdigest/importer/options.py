@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 import yaml
 
 from ..errors import DigestError, Loc, Problem
-from ..schema import ARTICLE_TYPES, ID_PATTERN
-from ..validate import suggest
+from ..schema.fields import ARTICLE_TYPES, ID_PATTERN
+from ..validate.records import suggest
 from .files import slugify
 
 _ID = re.compile(ID_PATTERN)

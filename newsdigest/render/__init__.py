@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from functools import partial
 
+from .. import site_paths
 from ..anchor import AnchoredArticle, AnchoredDigest
 from ..memo import BuildMemo
 from ..model import Digest
-from . import urls
 from .article import render_article_page
 from .glossary import render_glossary
 from .site import render_archive, render_home, render_outlet, render_outlets, render_topics
@@ -21,26 +21,28 @@ _ARTICLE_PAGES: BuildMemo[tuple[object, ...], str] = BuildMemo()
 `mkdocs serve` then re-renders only what an edit touched."""
 
 
-def _article_page(digest: Digest, placed: AnchoredArticle, linker: urls.Linker, _key: object) -> str:
+def _article_page(digest: Digest, placed: AnchoredArticle, linker: site_paths.Linker, _key: object) -> str:
     return render_article_page(digest, placed, linker)
 
 
 def render(
-    anchored: AnchoredDigest, linker: urls.Linker | None = None, site_name: str = "Annotated news digest"
+    anchored: AnchoredDigest,
+    linker: site_paths.Linker | None = None,
+    site_name: str = "Annotated news digest",
 ) -> Pages:
-    linker = linker or urls.Linker()
+    linker = linker or site_paths.Linker()
     digest = anchored.digest
     pages: Pages = {
-        urls.HOME: render_home(anchored, linker, site_name),
-        urls.ARCHIVE: render_archive(digest, linker),
-        urls.TOPICS: render_topics(),
-        urls.OUTLETS: render_outlets(digest, linker),
-        urls.GLOSSARY: render_glossary(digest),
+        site_paths.HOME: render_home(anchored, linker, site_name),
+        site_paths.ARCHIVE: render_archive(digest, linker),
+        site_paths.TOPICS: render_topics(),
+        site_paths.OUTLETS: render_outlets(digest, linker),
+        site_paths.GLOSSARY: render_glossary(digest),
     }
     for outlet in digest.outlets.values():
-        pages[urls.outlet_page(outlet.id)] = render_outlet(digest, outlet, linker)
+        pages[site_paths.outlet_page(outlet.id)] = render_outlet(digest, outlet, linker)
     for story in digest.stories.values():
-        pages[urls.story_page(story.id)] = render_story_page(anchored, story, linker, site_name)
+        pages[site_paths.story_page(story.id)] = render_story_page(anchored, story, linker, site_name)
     _ARTICLE_PAGES.start()
     for placed in anchored.articles.values():
         a = placed.article
@@ -55,7 +57,7 @@ def render(
             digest.glossary,
             linker,
         )
-        pages[urls.article_page(a.id)] = _ARTICLE_PAGES.get(
+        pages[site_paths.article_page(a.id)] = _ARTICLE_PAGES.get(
             key, partial(_article_page, digest, placed, linker)
         )
     return dict(sorted(pages.items()))

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from .. import site_paths
 from ..anchor import AnchoredArticle, Highlight
 from ..model import Digest
-from ..schema import ARTICLE_TYPES, NOTE_KINDS
-from . import urls
+from ..schema.fields import ARTICLE_TYPES, NOTE_KINDS
 from .common import badge, esc, page, time_tag
 from .glossary import TermMarker
 from .highlight import render_article
@@ -37,13 +37,13 @@ def mark_attrs(h: Highlight, first: bool) -> str:
     return f' class="dn-hl dn-{h.kind}" data-target="{h.target}"'
 
 
-def header(digest: Digest, placed: AnchoredArticle, linker: urls.Linker) -> str:
+def header(digest: Digest, placed: AnchoredArticle, linker: site_paths.Linker) -> str:
     a = placed.article
-    src = urls.article_page(a.id)
+    src = site_paths.article_page(a.id)
     outlet = digest.outlets[a.outlet]
     story = digest.stories[a.story]
     facts = [
-        f'<a href="{linker.href(src, urls.outlet_page(outlet.id))}">{esc(outlet.name)}</a>',
+        f'<a href="{linker.href(src, site_paths.outlet_page(outlet.id))}">{esc(outlet.name)}</a>',
         f"By {esc(', '.join(a.authors))}",
         f"Published {time_tag(a.published)}",
     ]
@@ -65,7 +65,7 @@ def header(digest: Digest, placed: AnchoredArticle, linker: urls.Linker) -> str:
     if placed.claims:
         counts.append(f'<a href="#claims">{len(placed.claims)} claims compared</a>')
     parts.append(
-        f'<p class="dn-facts">Story: <a href="{linker.href(src, urls.story_page(story.id))}">'
+        f'<p class="dn-facts">Story: <a href="{linker.href(src, site_paths.story_page(story.id))}">'
         f"{esc(story.title)}</a>{' · ' if counts else ''}{' · '.join(counts)}</p>"
     )
     return f'<div class="dn-card">{"".join(parts)}</div>'
@@ -83,7 +83,7 @@ def legend(placed: AnchoredArticle) -> str:
     return f'<p class="dn-legend" data-search-exclude>Highlights: {" ".join(keys)}{hint}</p>'
 
 
-def render_article_page(digest: Digest, placed: AnchoredArticle, linker: urls.Linker) -> str:
+def render_article_page(digest: Digest, placed: AnchoredArticle, linker: site_paths.Linker) -> str:
     a = placed.article
     terms = TermMarker(digest.glossary)
     starts = {h.target: h.start for h in placed.highlights if h.kind != "claim"}

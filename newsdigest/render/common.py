@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Any
 
-from .. import markdown
+from .. import markdown_dialect
 from ..model import Source
 
 MONTHS = (
@@ -51,11 +51,11 @@ def time_tag(day: dt.date) -> str:
 
 def md_block(source: str) -> str:
     """A note body or similar: Markdown rendered with raw HTML disabled."""
-    return markdown.render_markdown(source).strip()
+    return markdown_dialect.render_markdown(source).strip()
 
 
 def md_inline(source: str) -> str:
-    return markdown.render_inline(source)
+    return markdown_dialect.render_inline(source)
 
 
 def external_link(url: str, text: str) -> str:
@@ -118,7 +118,7 @@ def plain(source: str, limit: int = 160) -> str:
 def parsed_words(source: str) -> str:
     """The text of every paragraph and heading, blocks separated by a space."""
     words = []
-    for block in markdown.parse(source):
+    for block in markdown_dialect.parse(source):
         for t in block.children or ():
             words.append(
                 " "

@@ -18,7 +18,7 @@ from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
-from .. import markdown
+from .. import markdown_dialect
 from ..anchor import Highlight
 from ..anchor.text import BREAKS, RenderedText
 
@@ -91,7 +91,7 @@ def render_article(
         "attrs": attrs,
         "started": set(),
     }
-    md = markdown.parser()
+    md = markdown_dialect.parser()
     return _renderer().render(text.tokens, md.options, env)
 
 
@@ -106,7 +106,7 @@ class _MarkingRenderer(RendererHTML):
 
     def __init__(self) -> None:
         super().__init__()
-        defaults = cast(RendererHTML, markdown.parser().renderer).rules
+        defaults = cast(RendererHTML, markdown_dialect.parser().renderer).rules
         rules: dict[str, Any] = dict(defaults)
         rules.update({name: _with_marks(defaults[name]) for name in MARKED_LEAVES})
         self.rules = rules

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import site_paths
 from ..model import Article, Claim, Digest, Story
-from ..schema import ARTICLE_TYPES, RATINGS
-from . import urls
+from ..schema.fields import ARTICLE_TYPES, RATINGS
 from .common import json_ld, plain
 
 CONTEXT = "https://schema.org"
@@ -46,9 +46,9 @@ def news_article(digest: Digest, article: Article) -> str:
 
 
 def claim_review(
-    digest: Digest, story: Story, claim: Claim, linker: urls.Linker, site_name: str
+    digest: Digest, story: Story, claim: Claim, linker: site_paths.Linker, site_name: str
 ) -> dict[str, Any]:
-    src = urls.story_page(story.id)
+    src = site_paths.story_page(story.id)
     appearances = [
         article_object(digest, digest.articles[s.article])
         for s in claim.statements
@@ -68,7 +68,7 @@ def claim_review(
     return review
 
 
-def claim_reviews(digest: Digest, story: Story, linker: urls.Linker, site_name: str) -> str:
+def claim_reviews(digest: Digest, story: Story, linker: site_paths.Linker, site_name: str) -> str:
     reviews = [
         claim_review(digest, story, c, linker, site_name) for c in story.claims if c.conclusion.strip()
     ]

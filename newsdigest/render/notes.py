@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from .. import site_paths
 from ..anchor import AnchoredArticle
 from ..model import Note
-from ..schema import NOTE_KINDS
-from . import urls
+from ..schema.fields import NOTE_KINDS
 from .common import esc, md_block, plain, sources_list
 from .glossary import TermMarker
 
@@ -43,13 +43,13 @@ def note_html(note: Note, terms: TermMarker, *, placed: bool = False, number: in
     )
 
 
-def claims_box(placed: AnchoredArticle, linker: urls.Linker) -> str:
+def claims_box(placed: AnchoredArticle, linker: site_paths.Linker) -> str:
     """Claims this article makes, each linked to its row in the story's comparison."""
     if not placed.claims:
         return ""
-    src = urls.article_page(placed.article.id)
+    src = site_paths.article_page(placed.article.id)
     items = "".join(
-        f'<li><a href="{linker.href(src, urls.story_page(claim.story), f"claim-{claim.id}")}">'
+        f'<li><a href="{linker.href(src, site_paths.story_page(claim.story), f"claim-{claim.id}")}">'
         f'{esc(claim.claim)}</a> (<a href="#{mark.dom_id}">passage</a>)</li>'
         for claim, mark in sorted(placed.claims, key=lambda cm: cm[1].start)
     )

@@ -6,10 +6,10 @@ import re
 import unicodedata
 from itertools import groupby
 
+from .. import site_paths
 from ..anchor import AnchoredDigest
 from ..model import Digest, Outlet, Story
-from ..schema import ARTICLE_TYPES, OUTLET_TYPES
-from . import urls
+from ..schema.fields import ARTICLE_TYPES, OUTLET_TYPES
 from .common import MONTHS, badge, esc, esc_meta, external_link, md_block, page, plain, sources_list, time_tag
 
 LATEST = 10
@@ -29,18 +29,19 @@ def tag_anchor(tag: str) -> str:
     return "tag:" + slug.replace(" ", "-")
 
 
-def story_item(digest: Digest, story: Story, src: str, linker: urls.Linker) -> str:
+def story_item(digest: Digest, story: Story, src: str, linker: site_paths.Linker) -> str:
     outlets = sorted(
         {digest.outlets[digest.articles[a].outlet].name for a in story.articles if a in digest.articles}
     )
     notes = sum(len(digest.notes.get(a, ())) for a in story.articles)
     tags = "".join(
-        f'<a class="md-tag" href="{linker.href(src, urls.TOPICS, tag_anchor(t))}">{esc(t)}</a>'
+        f'<a class="md-tag" href="{linker.href(src, site_paths.TOPICS, tag_anchor(t))}">{esc(t)}</a>'
         for t in story.tags
     )
     return (
         f'<li class="dn-story-item"><p class="dn-story-title">{time_tag(story.date)} · '
-        f'<a href="{linker.href(src, urls.story_page(story.id))}"><strong>{esc(story.title)}</strong></a></p>'
+        f'<a href="{linker.href(src, site_paths.story_page(story.id))}">'
+        f"<strong>{esc(story.title)}</strong></a></p>"
         f"<p>{esc(plain(story.summary, 280))}</p>"
         f'<p class="dn-facts">{len(story.articles)} articles ({esc(", ".join(outlets))}) · {notes} notes · '
         f"{len(story.claims)} claims compared</p>"
@@ -49,7 +50,7 @@ def story_item(digest: Digest, story: Story, src: str, linker: urls.Linker) -> s
     )
 
 
-def render_home(anchored: AnchoredDigest, linker: urls.Linker, site_name: str) -> str:
+def render_home(anchored: AnchoredDigest, linker: site_paths.Linker, site_name: str) -> str:
     digest = anchored.digest
     notes = sum(len(n) for n in digest.notes.values())
     claims = sum(len(s.claims) for s in digest.stories.values())
@@ -63,21 +64,21 @@ def render_home(anchored: AnchoredDigest, linker: urls.Linker, site_name: str) -
         f'<div class="card"><strong>{n}</strong> {one if n == 1 else many}</div>' for n, one, many in counts
     )
     latest = stories_newest_first(digest)[:LATEST]
-    items = "".join(story_item(digest, s, urls.HOME, linker) for s in latest)
+    items = "".join(story_item(digest, s, site_paths.HOME, linker) for s in latest)
     body = (
         "<p>News articles on the same events, side by side: every note sits on the words it discusses, "
         "and each story compares what the outlets say about its main claims.</p>"
         f'<div class="grid dn-stats">{stats}</div>'
         f'<h2 id="latest">Latest stories</h2><ul class="dn-stories">{items}</ul>'
-        f'<p><a href="{linker.href(urls.HOME, urls.ARCHIVE)}">All stories by date</a> · '
-        f'<a href="{linker.href(urls.HOME, urls.TOPICS)}">Stories by topic</a> · '
-        f'<a href="{linker.href(urls.HOME, urls.OUTLETS)}">Outlets</a></p>'
+        f'<p><a href="{linker.href(site_paths.HOME, site_paths.ARCHIVE)}">All stories by date</a> · '
+        f'<a href="{linker.href(site_paths.HOME, site_paths.TOPICS)}">Stories by topic</a> · '
+        f'<a href="{linker.href(site_paths.HOME, site_paths.OUTLETS)}">Outlets</a></p>'
     )
     description = f"An annotated digest: {len(digest.stories)} stories, {notes} notes."
     return page(site_name, description, body, hide=["toc"])
 
 
-def render_archive(digest: Digest, linker: urls.Linker) -> str:
+def render_archive(digest: Digest, linker: site_paths.Linker) -> str:
     """Every story, newest first, under its year and month."""
     parts = []
     stories = stories_newest_first(digest)
@@ -87,7 +88,7 @@ def render_archive(digest: Digest, linker: urls.Linker) -> str:
             parts.append(f'<h3 id="m{year}-{month:02d}">{MONTHS[month - 1]} {year}</h3>')
             parts.append(
                 '<ul class="dn-stories">'
-                + "".join(story_item(digest, s, urls.ARCHIVE, linker) for s in in_month)
+                + "".join(story_item(digest, s, site_paths.ARCHIVE, linker) for s in in_month)
                 + "</ul>"
             )
     body = "".join(parts) or "<p>No stories yet.</p>"
@@ -112,9 +113,10 @@ def render_topics() -> str:
     )
 
 
-def render_outlets(digest: Digest, linker: urls.Linker) -> str:
+def render_outlets(digest: Digest, linker: site_paths.Linker) -> str:
     rows = "".join(
-        f'<tr><td><a href="{linker.href(urls.OUTLETS, urls.outlet_page(o.id))}">{esc(o.name)}</a></td>'
+        f'<tr><td><a href="{linker.href(site_paths.OUTLETS, site_paths.outlet_page(o.id))}">'
+        f"{esc(o.name)}</a></td>"
         f"<td>{esc(OUTLET_TYPES[o.type])}</td><td>{esc(o.country)}</td>"
         f"<td>{sum(1 for a in digest.articles.values() if a.outlet == o.id)}</td></tr>"
         for o in sorted(digest.outlets.values(), key=lambda o: o.name.casefold())
@@ -127,8 +129,8 @@ def render_outlets(digest: Digest, linker: urls.Linker) -> str:
     return page("Outlets", "Every outlet in the digest, with a sourced profile.", body)
 
 
-def render_outlet(digest: Digest, outlet: Outlet, linker: urls.Linker) -> str:
-    src = urls.outlet_page(outlet.id)
+def render_outlet(digest: Digest, outlet: Outlet, linker: site_paths.Linker) -> str:
+    src = site_paths.outlet_page(outlet.id)
     facts = [
         badge("outlet", outlet.type, OUTLET_TYPES[outlet.type]),
         esc(outlet.country),
@@ -143,9 +145,10 @@ def render_outlet(digest: Digest, outlet: Outlet, linker: urls.Linker) -> str:
     )
     items = "".join(
         f"<li>{time_tag(a.published)} · {badge('type', a.type, ARTICLE_TYPES[a.type])} "
-        f'<a href="{linker.href(src, urls.article_page(a.id))}">{esc(a.title)}</a>'
+        f'<a href="{linker.href(src, site_paths.article_page(a.id))}">{esc(a.title)}</a>'
         f'<br><span class="dn-facts">{len(digest.notes.get(a.id, ()))} notes · story: '
-        f'<a href="{linker.href(src, urls.story_page(a.story))}">{esc(digest.stories[a.story].title)}</a>'
+        f'<a href="{linker.href(src, site_paths.story_page(a.story))}">'
+        f"{esc(digest.stories[a.story].title)}</a>"
         "</span></li>"
         for a in articles
     )

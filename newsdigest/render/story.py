@@ -7,10 +7,10 @@ conclusion as an admonition whose title names the rating in words.
 
 from __future__ import annotations
 
+from .. import site_paths
 from ..anchor import AnchoredDigest
 from ..model import Claim, Story
-from ..schema import ARTICLE_TYPES, RATINGS
-from . import urls
+from ..schema.fields import ARTICLE_TYPES, RATINGS
 from .common import badge, esc, md_block, page, plain, sources_list, time_tag
 from .glossary import TermMarker
 from .jsonld import claim_reviews
@@ -26,20 +26,20 @@ ADMONITION_FOR_RATING = {
 """Material admonition type for a rating's conclusion; unrated comparisons are `abstract`."""
 
 
-def coverage(anchored: AnchoredDigest, story: Story, linker: urls.Linker) -> str:
+def coverage(anchored: AnchoredDigest, story: Story, linker: site_paths.Linker) -> str:
     digest = anchored.digest
-    src = urls.story_page(story.id)
+    src = site_paths.story_page(story.id)
     rows = []
     for article_id in story.articles:
         a = digest.articles[article_id]
         outlet = digest.outlets[a.outlet]
         notes = len(digest.notes.get(article_id, ()))
         rows.append(
-            f'<tr><td data-label="Outlet"><a href="{linker.href(src, urls.outlet_page(outlet.id))}">'
+            f'<tr><td data-label="Outlet"><a href="{linker.href(src, site_paths.outlet_page(outlet.id))}">'
             f"{esc(outlet.name)}</a></td>"
             f'<td data-label="Type">{badge("type", a.type, ARTICLE_TYPES[a.type])}</td>'
             f'<td data-label="Date">{time_tag(a.published)}</td>'
-            f'<td data-label="Headline"><a href="{linker.href(src, urls.article_page(a.id))}">'
+            f'<td data-label="Headline"><a href="{linker.href(src, site_paths.article_page(a.id))}">'
             f'{esc(a.title)}</a></td><td data-label="Notes">{notes}</td></tr>'
         )
     head = (
@@ -50,9 +50,9 @@ def coverage(anchored: AnchoredDigest, story: Story, linker: urls.Linker) -> str
     return f'<div class="dn-coverage">{table}</div>'
 
 
-def statement_cards(anchored: AnchoredDigest, story: Story, claim: Claim, linker: urls.Linker) -> str:
+def statement_cards(anchored: AnchoredDigest, story: Story, claim: Claim, linker: site_paths.Linker) -> str:
     digest = anchored.digest
-    src = urls.story_page(story.id)
+    src = site_paths.story_page(story.id)
     cards = []
     for statement in claim.statements:
         a = digest.articles[statement.article]
@@ -63,7 +63,7 @@ def statement_cards(anchored: AnchoredDigest, story: Story, claim: Claim, linker
         if statement.quote is None:
             cards.append(f'<div class="card dn-cell dn-not-mentioned">{head}<p>Not mentioned</p></div>')
             continue
-        href = linker.href(src, urls.article_page(a.id), f"cl-{claim.id}")
+        href = linker.href(src, site_paths.article_page(a.id), f"cl-{claim.id}")
         cards.append(
             f'<div class="card dn-cell">{head}<blockquote><p><a class="dn-quote" href="{href}">'
             f"<q>{esc(plain(statement.quote.text, 400))}</q></a></p></blockquote></div>"
@@ -75,7 +75,12 @@ def statement_cards(anchored: AnchoredDigest, story: Story, claim: Claim, linker
 
 
 def claim_section(
-    anchored: AnchoredDigest, story: Story, claim: Claim, number: int, linker: urls.Linker, terms: TermMarker
+    anchored: AnchoredDigest,
+    story: Story,
+    claim: Claim,
+    number: int,
+    linker: site_paths.Linker,
+    terms: TermMarker,
 ) -> str:
     rating = f" {badge('rating', claim.rating, 'Rating: ' + RATINGS[claim.rating])}" if claim.rating else ""
     kind = ADMONITION_FOR_RATING.get(claim.rating or "", "abstract")
@@ -91,7 +96,10 @@ def claim_section(
 
 
 def render_story_page(
-    anchored: AnchoredDigest, story: Story, linker: urls.Linker, site_name: str = "Annotated news digest"
+    anchored: AnchoredDigest,
+    story: Story,
+    linker: site_paths.Linker,
+    site_name: str = "Annotated news digest",
 ) -> str:
     digest = anchored.digest
     terms = TermMarker(digest.glossary)

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import yaml
 
-from newsdigest import load
 from newsdigest.anchor import anchor
-from newsdigest.assemble import assemble
 from newsdigest.errors import Problem, format_report
+from newsdigest.load import inputs as load
 from newsdigest.render import render
-from newsdigest.render.urls import Linker
+from newsdigest.site_paths import Linker
+from newsdigest.validate.assemble import assemble
 from support import FIXTURES
 
 from .payloads import quick_executable, scan

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from .anchor import AnchoredDigest
-from .errors import Problem
-from .render.common import esc, page
-from .schema import NOTE_KINDS
+from ..anchor import AnchoredDigest
+from ..errors import Problem
+from ..render.common import esc, page
+from ..schema.fields import NOTE_KINDS
 
 
 @dataclass(slots=True)

@@ -17,8 +17,8 @@ from collections.abc import Iterator, Mapping
 
 import yaml
 
-from .errors import Loc, Problem
-from .limits import MAX_YAML_DEPTH, MAX_YAML_NODES
+from ..errors import Loc, Problem
+from ..limits import MAX_YAML_DEPTH, MAX_YAML_NODES
 
 try:  # libyaml is ~9x faster; the pure-Python loader gives the same nodes.
     from yaml import CSafeLoader as YamlLoader

@@ -1,4 +1,4 @@
-"""The "Field reference" page, generated from the declarations in `schema.py`.
+"""The "Field reference" page, generated from the declarations in `fields.py`.
 
 The same field descriptions feed the validator's messages, the JSON Schema
 files editors use, and this page, so the three never disagree. The MkDocs
@@ -7,8 +7,8 @@ plugin adds it as the virtual page `reference/fields.md`.
 
 from __future__ import annotations
 
-from .jsonschema import SCHEMA_DIR, schema_file
-from .schema import FILE_KINDS, Choice, FieldType, ListOf, MapOf, Record, Scalar
+from .fields import FILE_KINDS, Choice, FieldType, ListOf, MapOf, Record, Scalar
+from .json_schema import SCHEMA_DIR, schema_file
 
 PAGE = "reference/fields.md"
 TITLE = "Field reference"
@@ -107,7 +107,7 @@ def render() -> str:
     parts = [
         f"# {TITLE}",
         "Every field of every input file: its type, whether it is required, and its allowed values. "
-        "This page is generated from the digest's own schema (`newsdigest/schema.py`), the same "
+        "This page is generated from the digest's own schema (`newsdigest/schema/fields.py`), the same "
         "declarations the build checks files against, so it always matches what the build accepts.",
         "Editors that understand JSON Schema (VS Code with the YAML extension, for example) "
         f"complete these fields and underline mistakes as you type, using the files in `{SCHEMA_DIR}/`.",

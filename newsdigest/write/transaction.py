@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import DigestError, Loc, Problem
+from ..errors import DigestError, Loc, Problem
 
 MANIFEST = ".digest-manifest.json"
 JOURNAL = ".digest-journal.json"

@@ -22,11 +22,12 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import fastpath, pipeline, search_backend
-from .errors import DigestError
-from .render.glossary import glossary_abbreviations
-from .render.urls import Linker
-from .write import read_manifest
+from .. import pipeline
+from ..errors import DigestError
+from ..render.glossary import glossary_abbreviations
+from ..site_paths import Linker
+from ..write.transaction import read_manifest
+from . import fastpath, search_backend
 
 log = logging.getLogger("mkdocs.plugins.digest")
 _BUILT: dict[tuple[str, str], str] = {}

@@ -7,8 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from .commands import COMMANDS
-from .errors import DigestError, Problem, format_report, sort_problems
+from ..errors import DigestError, Problem, format_report, sort_problems
+from . import COMMANDS
 
 DESCRIPTION = "Build an annotated news digest: articles + YAML annotations -> MkDocs pages."
 

@@ -29,6 +29,8 @@ ARCHIVE = "archive/index.md"
 """Every story, newest first, by year and month."""
 TOPICS = "topics/index.md"
 """Stories by topic: Material's tags plugin writes the index there."""
+FIXED_PAGES = (HOME, OUTLETS, GLOSSARY, ARCHIVE, TOPICS)
+"""Pages the digest always writes; an id with one of their names is refused."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import yaml
 
-from . import safety
-from .errors import DigestError, Loc, Problem
-from .limits import MAX_ARTICLE_CHARS, MAX_BRACKETS, MAX_FILE_BYTES
-from .memo import BuildMemo
+from ..errors import DigestError, Loc, Problem
+from ..limits import MAX_ARTICLE_CHARS, MAX_BRACKETS, MAX_FILE_BYTES
+from ..memo import BuildMemo
+from ..validate import safety
 from .yamlsafe import parse_yaml
 
 YAML_SUFFIXES = (".yml", ".yaml")

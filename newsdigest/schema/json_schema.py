@@ -1,9 +1,9 @@
-"""JSON Schema (draft 2020-12) for every YAML file kind, generated from `schema.py`.
+"""JSON Schema (draft 2020-12) for every YAML file kind, generated from `fields.py`.
 
 Editors get completion and inline errors from these files (the YAML language
 server reads the `# yaml-language-server: $schema=...` line at the top of each
 annotation file). The files are committed under `schemas/`; regenerate them
-with `python -m newsdigest.jsonschema`, or check them with `--check`.
+with `python -m newsdigest.schema.json_schema`, or check them with `--check`.
 
 The validator stays the authority: it also checks what JSON Schema cannot
 express (unique ids, references between files, quotes found in the text).
@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .schema import FILE_KINDS, ID_PATTERN, Choice, Field, FieldType, ListOf, MapOf, Record, Scalar
+from .fields import FILE_KINDS, ID_PATTERN, Choice, Field, FieldType, ListOf, MapOf, Record, Scalar
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_DIR = "schemas"
@@ -25,7 +25,7 @@ NOT_BLANK = r"\S"
 URL_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+\S*$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 LANG_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
-"""The same patterns as `validate.py` uses, so both accept the same values."""
+"""The same patterns as `validate/records.py` uses, so both accept the same values."""
 
 SCALARS: dict[str, dict[str, Any]] = {
     "text": {"type": "string", "pattern": NOT_BLANK},
@@ -119,8 +119,8 @@ def stale(out_dir: Path) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m newsdigest.jsonschema",
-        description="Write the JSON Schema of every input file kind (from newsdigest/schema.py).",
+        prog="python -m newsdigest.schema.json_schema",
+        description="Write the JSON Schema of every input file kind (from newsdigest/schema/fields.py).",
     )
     parser.add_argument("--out", type=Path, default=Path(SCHEMA_DIR), help="folder (default: schemas)")
     parser.add_argument(
@@ -133,7 +133,9 @@ def main(argv: list[str] | None = None) -> int:
         for name in changed:
             print(f"{out_dir / name}: out of date", file=sys.stderr)
         if changed:
-            print("  hint: run `python -m newsdigest.jsonschema` and commit the result", file=sys.stderr)
+            print(
+                "  hint: run `python -m newsdigest.schema.json_schema` and commit the result", file=sys.stderr
+            )
         return 1 if changed else 0
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, text in all_schemas().items():

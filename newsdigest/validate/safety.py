@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .limits import MAX_MARKDOWN_CHARS, MAX_MARKDOWN_LEVEL, MAX_TEXT_CHARS
+from ..limits import MAX_MARKDOWN_CHARS, MAX_MARKDOWN_LEVEL, MAX_TEXT_CHARS
+from ..site_paths import FIXED_PAGES
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """C0 and C1 control characters other than tab and line feed (CR is normalized away)."""
@@ -185,12 +186,9 @@ def reserved_ids() -> frozenset[str]:
     """Ids that would give a page the path of a page the digest always writes.
 
     For example an outlet `index` would be written to outlets/index.md, the
-    list of outlets. Read from the fixed page paths in `render.urls`.
+    list of outlets.
     """
-    from .render import urls
-
-    fixed = [v for v in vars(urls).values() if isinstance(v, str) and v.endswith(".md")]
-    return frozenset(PurePosixPath(p).stem for p in fixed)
+    return frozenset(PurePosixPath(p).stem for p in FIXED_PAGES)
 
 
 def text_problem(kind: str, value: str) -> tuple[str, str] | None:

@@ -10,12 +10,12 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from . import model as m
+from .. import model as m
+from ..errors import Loc, Problem
+from ..load.inputs import InputFile, RawDigest
+from ..schema.fields import ID_PATTERN
 from .checked import Checked, check_file, raw_ids, start_checks
-from .errors import Loc, Problem
-from .load import InputFile, RawDigest
-from .schema import ID_PATTERN
-from .validate import INVALID, Path, path_label, suggest
+from .records import INVALID, Path, path_label, suggest
 
 _ID = re.compile(ID_PATTERN)
 

@@ -12,9 +12,9 @@ import json
 import os
 from pathlib import Path
 
-from .errors import Problem
-from .load import discover, read_bounded
-from .write import JOURNAL, read_owned, sha256
+from ..errors import Problem
+from ..write.transaction import JOURNAL, read_owned, sha256
+from .inputs import discover, read_bounded
 
 FILE = ".digest-fingerprint"
 PACKAGE = Path(__file__).parent

@@ -13,11 +13,11 @@ from typing import Any
 
 import yaml
 
-from .errors import Loc, Problem
-from .load import InputFile
-from .memo import BuildMemo
-from .schema import FILE_KINDS
-from .validate import INVALID, Checker, Path
+from ..errors import Loc, Problem
+from ..load.inputs import InputFile
+from ..memo import BuildMemo
+from ..schema.fields import FILE_KINDS
+from .records import INVALID, Checker, Path
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,10 +13,10 @@ from typing import Any
 
 import yaml
 
+from ..errors import Loc, Problem
+from ..load.yamlsafe import Locs
+from ..schema.fields import ID_PATTERN, Choice, Field, FieldType, ListOf, MapOf, Record, Scalar
 from . import safety
-from .errors import Loc, Problem
-from .schema import ID_PATTERN, Choice, Field, FieldType, ListOf, MapOf, Record, Scalar
-from .yamlsafe import Locs
 
 Path = tuple[str | int, ...]
 INVALID: Any = object()

@@ -1,0 +1,1 @@
+"""MkDocs integration: the `digest` plugin, its shortcuts and the search back ends."""

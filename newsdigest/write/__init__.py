@@ -1,0 +1,1 @@
+"""Stage 5: write the generated pages into the docs folder, all or nothing."""

@@ -16,6 +16,8 @@ from .errors import Loc
 class Source:
     title: str
     url: str
+    loc: Loc | None = field(default=None, compare=False)
+    """Where the `url:` value is written (for the desk's rules on addresses)."""
 
 
 @dataclass(frozen=True, slots=True)

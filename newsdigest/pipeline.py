@@ -22,6 +22,7 @@ from .schema import reference_page
 from .site_paths import Linker
 from .validate.assemble import assemble
 from .validate.report import BuildReport, build_report, report_page
+from .validate.rules import Rules
 
 REPORT_PAGE = "report.md"
 
@@ -34,6 +35,8 @@ class Options:
     site_name: str = "Annotated news digest"
     progress: Progress = field(default_factory=Progress.off)
     """Reports long stages on stderr (see progress.py); silent unless the caller passes one."""
+    rules: Rules = field(default_factory=Rules)
+    """The desk's editorial rules (mkdocs.yml); their findings are flags of the build report."""
 
 
 @dataclass(slots=True)
@@ -61,20 +64,21 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check(root: Path, strict: bool = False) -> tuple[AnchoredDigest, BuildReport]:
+def check(root: Path, strict: bool = False, rules: Rules | None = None) -> tuple[AnchoredDigest, BuildReport]:
     """Load, validate and anchor; raise with every problem found.
 
-    With `strict`, the report's flags (such as draft notes) are errors too.
+    With `strict`, the report's flags (such as draft notes, or findings of
+    the desk's `rules`) are errors too.
     """
     with collector_paused():
-        return _check(root, strict)
+        return _check(root, strict, rules or Rules())
 
 
-def _check(root: Path, strict: bool) -> tuple[AnchoredDigest, BuildReport]:
+def _check(root: Path, strict: bool, rules: Rules) -> tuple[AnchoredDigest, BuildReport]:
     digest, problems = assemble(load(root))
     anchored = anchor(digest)
     problems += anchored.problems
-    report = build_report(anchored)
+    report = build_report(anchored, rules)
     if strict:
         problems += [replace(p, warning=False) for p in report.flags if p not in anchored.problems]
     if problems:
@@ -96,7 +100,7 @@ def _build(root: Path, options: Options) -> Result:
     anchored = anchor(digest, options.progress)
     if problems or (options.strict and anchored.problems):
         raise DigestError(problems + anchored.problems)
-    report = build_report(anchored)
+    report = build_report(anchored, options.rules)
     published = without_drafts(anchored) if options.strict else anchored
     pages = render(published, options.linker, options.site_name)
     pages[REPORT_PAGE] = report_page(report)

@@ -13,7 +13,7 @@ from newsdigest import markdown_dialect
 from newsdigest.anchor import text as rendered_text
 from newsdigest.importer.escape import escape_paragraph
 from newsdigest.importer.text import extract_text
-from support import FIXTURES, REPO, run_cli
+from support import FIXTURES, SAMPLE, run_cli
 
 SEEDS = FIXTURES / "seeds"
 TOI = SEEDS / "002_98e173837804074e.txt"
@@ -49,7 +49,7 @@ def test_seed_imports_to_the_committed_article(
     result = run_cli("import", str(seed), *args, "--root", str(emptied))
     assert result.returncode == 0, result.stderr
     assert (emptied / "articles" / f"{article}.md").read_bytes() == (
-        REPO / "articles" / f"{article}.md"
+        SAMPLE / "articles" / f"{article}.md"
     ).read_bytes()
     assert (emptied / "annotations" / f"{article}.yml").read_bytes() == notes, "the notes file was replaced"
     assert f"written to articles/{article}.md.\n" in result.stdout
@@ -166,7 +166,7 @@ def test_existing_article_is_not_replaced(sample: Path) -> None:
 def test_dry_run_prints_and_writes_nothing(emptied: Path) -> None:
     result = run_cli("import", str(GR), *GR_ARGS, "--dry-run", "--root", str(emptied))
     assert result.returncode == 0
-    assert result.stdout == (REPO / "articles" / "gr-anti-hamas-coalition.md").read_text(encoding="utf-8")
+    assert result.stdout == (SAMPLE / "articles" / "gr-anti-hamas-coalition.md").read_text(encoding="utf-8")
     assert "Dropped 19 paragraphs" in result.stderr
     assert not list((emptied / "articles").iterdir())
 

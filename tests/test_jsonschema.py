@@ -15,7 +15,7 @@ from newsdigest.load.inputs import discover, parse_article, parse_yaml
 from newsdigest.schema import json_schema as export
 from newsdigest.schema.fields import FILE_KINDS
 from newsdigest.validate.records import Checker
-from support import FIXTURES, REPO
+from support import FIXTURES, REPO, SAMPLE
 
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)\n")
 
@@ -108,7 +108,7 @@ def test_choices_ids_dates_and_urls_are_constrained() -> None:
     assert article["authors"]["minItems"] == 1
 
 
-@pytest.mark.parametrize("root", [REPO, FIXTURES / "mini"], ids=["sample", "mini"])
+@pytest.mark.parametrize("root", [SAMPLE, FIXTURES / "mini"], ids=["sample", "mini"])
 def test_every_input_file_validates_against_its_schema(root: Path) -> None:
     files = digest_files(root)
     assert {kind for _, kind in files} == set(FILE_KINDS)
@@ -120,13 +120,14 @@ def test_every_input_file_validates_against_its_schema(root: Path) -> None:
 
 
 def test_every_annotation_file_names_its_schema() -> None:
-    for path, kind in digest_files(REPO):
+    """In the sample fixture: its `../schemas/` lines point where the schemas sit in a digest."""
+    for path, kind in digest_files(SAMPLE):
         if kind == "article":
             continue
         match = SCHEMA_LINE.match(path.read_text(encoding="utf-8"))
-        assert match, f"{path.relative_to(REPO)} does not start with the yaml-language-server line"
+        assert match, f"{path.relative_to(SAMPLE)} does not start with the yaml-language-server line"
         target = (path.parent / match.group(1)).resolve()
-        assert target == REPO / "schemas" / export.schema_file(kind)
+        assert target == SAMPLE.resolve() / "schemas" / export.schema_file(kind)
 
 
 REFERENCE_BLOCK = re.compile(r"```(yaml|markdown)\n(.*?)```", re.S)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .. import pipeline
 from ..validate.report import report_text
-from .common import counts, require_digest, summary_line
+from .common import counts, desk_rules, require_digest, summary_line
 
 NAME = "check"
 HELP = "validate and anchor everything and print the build report; write nothing"
@@ -18,7 +18,7 @@ DESCRIPTION = "Validate every file and place every quote; print the build report
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--strict", action="store_true", help="treat warnings (such as draft notes) as errors"
+        "--strict", action="store_true", help="treat warnings (such as draft notes, or findings of the rules in mkdocs.yml) as errors"
     )
 
 
@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     started = time.monotonic()
     root: Path = args.root
     require_digest(root)
-    anchored, report = pipeline.check(root, strict=args.strict)
+    anchored, report = pipeline.check(root, strict=args.strict, rules=desk_rules(root))
     summary = counts(anchored)
     if args.format == "json":
         from .cli import problem_json

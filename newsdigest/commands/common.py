@@ -7,7 +7,9 @@ from pathlib import Path
 from .. import pipeline
 from ..anchor import AnchoredDigest
 from ..errors import DigestError, Loc, Problem
+from ..load.settings import read_plugin_settings
 from ..site_paths import Linker
+from ..validate.rules import Rules, rules_from_settings
 
 
 def require_digest(root: Path) -> None:
@@ -26,6 +28,11 @@ def site_settings(root: Path) -> tuple[Linker, str]:
 
     config = load_config(str(config_file))
     return Linker(bool(config["use_directory_urls"])), str(config["site_name"])
+
+
+def desk_rules(root: Path) -> Rules:
+    """The editorial rules in the digest plugin's settings in mkdocs.yml (the defaults if none)."""
+    return rules_from_settings(read_plugin_settings(root))
 
 
 def counts(anchored: AnchoredDigest) -> dict[str, int]:

@@ -11,7 +11,7 @@ from .. import pipeline
 from ..load.fingerprint import inputs_fingerprint, record, unchanged_since_last_build
 from ..progress import Progress
 from ..write.transaction import recover, write_pages
-from .common import counts, require_digest, site_settings, summary_line
+from .common import counts, desk_rules, require_digest, site_settings, summary_line
 
 NAME = "pages"
 HELP = "write the digest's Markdown pages into docs/ (the default command)"
@@ -44,7 +44,9 @@ def run(args: argparse.Namespace) -> int:
         return 0
     linker, site_name = site_settings(root)
     progress = Progress.for_stream(sys.stderr)
-    options = pipeline.Options(strict=not args.preview, linker=linker, site_name=site_name, progress=progress)
+    options = pipeline.Options(
+        strict=not args.preview, linker=linker, site_name=site_name, progress=progress, rules=desk_rules(root)
+    )
     result = pipeline.build(root, options)
     progress.clear()
     for warning in result.warnings:

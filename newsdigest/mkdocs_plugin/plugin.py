@@ -26,6 +26,7 @@ from .. import pipeline
 from ..errors import DigestError
 from ..render.glossary import glossary_abbreviations
 from ..site_paths import Linker
+from ..validate.rules import Rules, parse_rules
 from ..write.transaction import read_manifest
 from . import fastpath, search_backend
 
@@ -91,6 +92,8 @@ class DigestConfig(Config):
     search = opt.Choice(search_backend.BACKENDS, default=search_backend.DEFAULT)
     """Search back end: `material` (one index every reader downloads; fine for small digests) or
     `pagefind` (an index in small chunks, built after MkDocs; for large digests)."""
+    rules = opt.Type(dict, default={})
+    """The desk's editorial rules, checked by `check` and shown as flags in the build report (rules.py)."""
 
 
 class DigestPlugin(BasePlugin[DigestConfig]):
@@ -114,6 +117,15 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def root(self, config: MkDocsConfig) -> Path:
         return Path(self.config.root or Path(config.config_file_path).parent)
 
+    def desk_rules(self, config: MkDocsConfig) -> Rules:
+        """The `rules:` option, read as `check` reads it (mistakes name their line in mkdocs.yml)."""
+        path = Path(config.config_file_path)
+        text = path.read_text(encoding="utf-8") if path.is_file() else ""
+        try:
+            return parse_rules(self.config.rules, path.name, text)
+        except DigestError as exc:
+            raise PluginError("\n" + str(exc).replace(" Nothing was written.", "")) from None
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.pagefind = None
         self.unsearched = set()
@@ -134,6 +146,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             strict=not preview,
             linker=Linker(config.use_directory_urls, config.site_url or ""),
             site_name=config.site_name,
+            rules=self.desk_rules(config),
         )
         try:
             result = pipeline.build(self.root(config), options)

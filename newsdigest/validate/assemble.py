@@ -143,7 +143,7 @@ class Assembler:
                     quote=quote,
                     kind=item["kind"],
                     body=item["body"],
-                    sources=_sources(item),
+                    sources=_sources(item, locs, ("notes", i)),
                     draft=item.get("status") == "draft",
                 )
             )
@@ -182,7 +182,7 @@ class Assembler:
                     claim=item["claim"],
                     statements=statements,
                     conclusion=item["conclusion"],
-                    sources=_sources(item),
+                    sources=_sources(item, locs, ("claims", i)),
                     rating=item.get("rating"),
                 )
             )
@@ -266,7 +266,7 @@ class Assembler:
                     country=item["country"],
                     owner=item["owner"],
                     profile=item["profile"],
-                    sources=_sources(item),
+                    sources=_sources(item, locs, ("outlets", i)),
                     founded=item.get("founded"),
                 )
         return out
@@ -291,7 +291,7 @@ class Assembler:
                     continue
                 seen.update((n.casefold(), item["term"]) for n in names)
                 terms.append(
-                    m.Term(item["term"], item["definition"], _sources(item), tuple(item.get("aliases", ())))
+                    m.Term(item["term"], item["definition"], _sources(item, locs, ("terms", i)), tuple(item.get("aliases", ())))
                 )
         return tuple(terms)
 
@@ -300,8 +300,11 @@ def _quote(item: dict[str, Any], locs: Mapping[Path, Loc], path: Path, label: st
     return m.Quote(item["quote"], item.get("prefix"), item.get("suffix"), locs[path + ("quote",)], label)
 
 
-def _sources(item: dict[str, Any]) -> tuple[m.Source, ...]:
-    return tuple(m.Source(s["title"], s["url"]) for s in item.get("sources", ()))
+def _sources(item: dict[str, Any], locs: Mapping[Path, Loc] | None = None, path: Path = ()) -> tuple[m.Source, ...]:
+    def loc(j: int) -> Loc | None:
+        return locs.get(path + ("sources", j, "url")) if locs is not None else None
+
+    return tuple(m.Source(s["title"], s["url"], loc(j)) for j, s in enumerate(item.get("sources", ())))
 
 
 def assemble(raw: RawDigest) -> tuple[m.Digest, list[Problem]]:

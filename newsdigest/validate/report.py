@@ -13,6 +13,9 @@ from ..anchor import AnchoredDigest
 from ..errors import Problem
 from ..render.common import esc, page
 from ..schema.fields import NOTE_KINDS
+from .coverage import Unnoted, unnoted_checkable
+from .editorial import rule_flags
+from .rules import Rules
 
 
 @dataclass(slots=True)
@@ -20,6 +23,8 @@ class BuildReport:
     notes_per_article: dict[str, Counter[str]] = field(default_factory=dict)
     """Article path -> note kind -> count."""
     claims_per_story: dict[str, int] = field(default_factory=dict)
+    unnoted: dict[str, list[Unnoted]] = field(default_factory=dict)
+    """Article path -> checkable sentences without a note (see coverage.py)."""
     flags: list[Problem] = field(default_factory=list)
 
     @property
@@ -27,22 +32,15 @@ class BuildReport:
         return sum(sum(c.values()) for c in self.notes_per_article.values())
 
 
-def build_report(anchored: AnchoredDigest) -> BuildReport:
+def build_report(anchored: AnchoredDigest, rules: Rules | None = None) -> BuildReport:
     digest = anchored.digest
     report = BuildReport()
     for article_id, article in sorted(digest.articles.items()):
         notes = digest.notes.get(article_id, ())
         report.notes_per_article[article.path] = Counter(n.kind for n in notes)
+        if article_id in anchored.articles:
+            report.unnoted[article.path] = unnoted_checkable(anchored.articles[article_id])
         for note in notes:
-            if not note.sources:
-                report.flags.append(
-                    Problem(
-                        note.quote.loc,
-                        f"note '{note.id}' has no source",
-                        "add at least one source with a title and a URL",
-                        warning=True,
-                    )
-                )
             if note.draft:
                 report.flags.append(
                     Problem(
@@ -54,6 +52,7 @@ def build_report(anchored: AnchoredDigest) -> BuildReport:
                 )
     for story_id, story in sorted(digest.stories.items()):
         report.claims_per_story[f"annotations/stories/{story_id}.yml"] = len(story.claims)
+    report.flags += rule_flags(anchored, rules or Rules(), report.unnoted)
     report.flags += [replace(p, warning=True) for p in anchored.problems]
     return report
 
@@ -70,6 +69,9 @@ def report_text(report: BuildReport) -> str:
     lines.append("Claims per story:")
     for path, count in report.claims_per_story.items():
         lines.append(f"  {path}  {count} claims")
+    lines.append("Checkable sentences without a note (a figure or a quotation; listed on the report page):")
+    for path, unnoted in report.unnoted.items():
+        lines.append(f"  {path:<{width}}  {len(unnoted):>3}")
     lines.append(f"Flags: {len(report.flags) or 'none'}")
     lines += [flag.format() for flag in report.flags]
     return "\n".join(lines)
@@ -93,7 +95,8 @@ def report_page(report: BuildReport) -> str:
         f"<tbody>{rows}</tbody></table>"
         '<h2 id="claims">Claims per story</h2>'
         f"<table><thead><tr><th>Story</th><th>Claims</th></tr></thead><tbody>{stories}</tbody></table>"
-        '<h2 id="flags">Flags</h2>'
+        + unnoted_section(report)
+        + '<h2 id="flags">Flags</h2>'
         + (
             f"<ul>{flags}</ul>"
             if flags
@@ -101,3 +104,20 @@ def report_page(report: BuildReport) -> str:
         )
     )
     return page("Build report", "Counts of notes and claims, and anything an editor should check.", body)
+
+
+def unnoted_section(report: BuildReport) -> str:
+    """Per article, the sentences with a figure or a quotation that no note or claim touches."""
+    items = []
+    for path, unnoted in report.unnoted.items():
+        listed = "".join(f"<li><code>{esc(path)}:{u.line}</code> {esc(u.excerpt)}</li>" for u in unnoted)
+        items.append(
+            f"<details><summary><code>{esc(path)}</code>: {len(unnoted)}</summary><ul>{listed}</ul></details>"
+            if unnoted
+            else f"<p><code>{esc(path)}</code>: 0</p>"
+        )
+    return (
+        '<h2 id="coverage">Checkable sentences without a note</h2>'
+        "<p>Sentences that state a figure or quote someone and that no note or claim touches: "
+        "a rough signal of what is not yet checked, not a verdict.</p>" + "".join(items)
+    )

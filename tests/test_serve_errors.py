@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from test_serve import Server
 
 pytest_plugins = ["browser_support"]
@@ -90,7 +89,9 @@ def test_the_browser_shows_the_problem_as_text_then_recovers(server: Server, min
     banner.wait_for(state="visible", timeout=30_000)  # live reload brings the new page in
     shown = banner.inner_text()
     assert KIND_PROBLEM in shown
-    assert shown.startswith("The digest could not be rebuilt: 1 problem; the pages below are from the last good build.")
+    assert shown.startswith(
+        "The digest could not be rebuilt: 1 problem; the pages below are from the last good build."
+    )
     assert banner.locator("img").count() == 0
     assert page.evaluate("window.pwned") is None
     assert page.locator("#hl-vanity").count() == 1, "the last good page is shown under the banner"

@@ -18,7 +18,9 @@ DESCRIPTION = "Validate every file and place every quote; print the build report
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--strict", action="store_true", help="treat warnings (such as draft notes, or findings of the rules in mkdocs.yml) as errors"
+        "--strict",
+        action="store_true",
+        help="treat warnings (such as draft notes, or findings of the rules in mkdocs.yml) as errors",
     )
 
 

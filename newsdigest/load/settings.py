@@ -66,7 +66,7 @@ def read_plugin_settings(root: Path) -> PluginSettings:
         return PluginSettings()
     text = config_file.read_text(encoding="utf-8")
     try:
-        config = yaml.load(text, Loader=_Lenient)  # noqa: S506 - a SafeLoader subclass
+        config = yaml.load(text, Loader=_Lenient)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         loc = Loc(CONFIG_FILE, mark.line + 1, mark.column + 1) if mark else Loc(CONFIG_FILE)

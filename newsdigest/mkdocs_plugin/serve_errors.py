@@ -46,7 +46,9 @@ class ServeErrors:
 
     def summary(self) -> str:
         count = len(self.problems)
-        kept = "the pages below are from the last good build" if self.last_good else "no page could be built yet"
+        kept = (
+            "the pages below are from the last good build" if self.last_good else "no page could be built yet"
+        )
         return f"The digest could not be rebuilt: {count} {'problem' if count == 1 else 'problems'}; {kept}."
 
     def banner(self) -> str:

@@ -40,11 +40,23 @@ def address_findings(url: str) -> list[Finding]:
     segments = [s.lower() for s in parts.path.split("/") if s]
     query = parse_qsl(parts.query, keep_blank_values=True)
     found = []
+    tracking = [k for k, _ in query if TRACKING.match(k)]
+    untracked = parts._replace(query=urlencode([(k, v) for k, v in query if not TRACKING.match(k)]))
     if len(labels) > 2 and any(label in MOBILE_LABELS for label in labels[:-2]):
-        desktop = ".".join(label for label in labels if label not in MOBILE_LABELS)
-        fixed = urlunsplit(parts._replace(netloc=parts.netloc.lower().replace(host, desktop, 1)))
-        found.append(Finding(f"source address is a mobile page ({host})", f"cite the canonical page, usually {fixed}"))
-    amp_query = [k for k, v in query if k.lower() == "amp" or (k.lower() == "outputtype" and v.lower() == "amp")]
+        desktop = (
+            ".".join(label for label in labels[:-2] if label not in MOBILE_LABELS)
+            + "."
+            + ".".join(labels[-2:])
+        )
+        fixed = urlunsplit(
+            untracked._replace(netloc=parts.netloc.lower().replace(host, desktop.lstrip("."), 1))
+        )
+        found.append(
+            Finding(f"source address is a mobile page ({host})", f"cite the canonical page, usually {fixed}")
+        )
+    amp_query = [
+        k for k, v in query if k.lower() == "amp" or (k.lower() == "outputtype" and v.lower() == "amp")
+    ]
     if (
         labels[0] == "amp"
         or host.endswith(".ampproject.org")
@@ -55,7 +67,7 @@ def address_findings(url: str) -> list[Finding]:
         found.append(
             Finding(
                 "source address is an AMP page",
-                "cite the canonical page: the address the AMP page names in its <link rel=\"canonical\">",
+                'cite the canonical page: the address the AMP page names in its <link rel="canonical">',
             )
         )
     printed = [
@@ -65,11 +77,11 @@ def address_findings(url: str) -> list[Finding]:
         or (k.lower() in PRINT_VIEWS and v.lower() in PRINT_WORDS)
     ]
     if printed or any(s in PRINT_WORDS or s == "print.html" for s in segments):
-        found.append(Finding("source address is a print view", "cite the article's own page, not its print view"))
-    tracking = [k for k, _ in query if TRACKING.match(k)]
+        found.append(
+            Finding("source address is a print view", "cite the article's own page, not its print view")
+        )
     if tracking:
-        kept = urlencode([(k, v) for k, v in query if not TRACKING.match(k)])
-        fixed = urlunsplit(parts._replace(query=kept))
+        fixed = urlunsplit(untracked)
         names = ", ".join(dict.fromkeys(tracking))
         found.append(
             Finding(f"source address carries tracking parameters ({names})", f"cite it without them: {fixed}")

@@ -291,7 +291,12 @@ class Assembler:
                     continue
                 seen.update((n.casefold(), item["term"]) for n in names)
                 terms.append(
-                    m.Term(item["term"], item["definition"], _sources(item, locs, ("terms", i)), tuple(item.get("aliases", ())))
+                    m.Term(
+                        item["term"],
+                        item["definition"],
+                        _sources(item, locs, ("terms", i)),
+                        tuple(item.get("aliases", ())),
+                    )
                 )
         return tuple(terms)
 
@@ -300,7 +305,9 @@ def _quote(item: dict[str, Any], locs: Mapping[Path, Loc], path: Path, label: st
     return m.Quote(item["quote"], item.get("prefix"), item.get("suffix"), locs[path + ("quote",)], label)
 
 
-def _sources(item: dict[str, Any], locs: Mapping[Path, Loc] | None = None, path: Path = ()) -> tuple[m.Source, ...]:
+def _sources(
+    item: dict[str, Any], locs: Mapping[Path, Loc] | None = None, path: Path = ()
+) -> tuple[m.Source, ...]:
     def loc(j: int) -> Loc | None:
         return locs.get(path + ("sources", j, "url")) if locs is not None else None
 

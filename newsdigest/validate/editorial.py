@@ -17,6 +17,10 @@ from .coverage import Unnoted
 from .rules import WHERE, Rules
 
 
+def plural(count: int) -> str:
+    return "" if count == 1 else "s"
+
+
 def flag(loc: Loc, message: str, hint: str) -> Problem:
     return Problem(loc, message, hint, warning=True)
 
@@ -33,7 +37,7 @@ def rule_flags(anchored: AnchoredDigest, rules: Rules, unnoted: dict[str, list[U
             flags.append(
                 flag(
                     here,
-                    f"article '{article_id}' has {len(notes)} published notes; "
+                    f"article '{article_id}' has {len(notes)} published note{plural(len(notes))}; "
                     f"the desk's rules ask for at least {rules.min_notes}",
                     f"add notes in {notes_file} (drafts do not count), or lower `min_notes` in {WHERE}",
                 )
@@ -46,7 +50,8 @@ def rule_flags(anchored: AnchoredDigest, rules: Rules, unnoted: dict[str, list[U
                         here,
                         f"article '{article_id}' has no {NOTE_KINDS[kind].lower()} note; "
                         f"the desk's rules ask every article for: {', '.join(rules.required_kinds)}",
-                        f"add a note with `kind: {kind}` in {notes_file}, or change `required_kinds` in {WHERE}",
+                        f"add a note with `kind: {kind}` in {notes_file}, "
+                        f"or change `required_kinds` in {WHERE}",
                     )
                 )
         if rules.max_unnoted_checkable is not None:
@@ -55,7 +60,8 @@ def rule_flags(anchored: AnchoredDigest, rules: Rules, unnoted: dict[str, list[U
                 flags.append(
                     flag(
                         here,
-                        f"article '{article_id}' has {count} checkable sentences without a note; "
+                        f"article '{article_id}' has {count} checkable sentence{plural(count)} "
+                        "without a note; "
                         f"the desk's rules allow {rules.max_unnoted_checkable}",
                         "the build report lists them: annotate the ones that need it, "
                         f"or raise `max_unnoted_checkable` in {WHERE}",
@@ -63,13 +69,15 @@ def rule_flags(anchored: AnchoredDigest, rules: Rules, unnoted: dict[str, list[U
                 )
     if rules.same_kinds_in_story:
         flags += story_kind_flags(anchored)
-    if rules.note_sources:
-        for notes in digest.notes.values():
-            flags += [
-                flag(n.quote.loc, f"note '{n.id}' has no source", "add at least one source with a title and a URL")
-                for n in notes
-                if not n.sources
-            ]
+    # The schema asks every note for a source; this guards notes made any other way.
+    for placed_notes in digest.notes.values():
+        flags += [
+            flag(
+                n.quote.loc, f"note '{n.id}' has no source", "add at least one source with a title and a URL"
+            )
+            for n in placed_notes
+            if not n.sources
+        ]
     for source, loc in cited(anchored):
         if rules.canonical_addresses:
             flags += [flag(loc, f"{f.message}: {source.url}", f.hint) for f in address_findings(source.url)]
@@ -92,7 +100,9 @@ def story_kind_flags(anchored: AnchoredDigest) -> list[Problem]:
     flags = []
     for story_id, story in sorted(digest.stories.items()):
         kinds = {
-            a: {n.kind for n in digest.notes.get(a, ()) if not n.draft} for a in story.articles if a in digest.articles
+            a: {n.kind for n in digest.notes.get(a, ()) if not n.draft}
+            for a in story.articles
+            if a in digest.articles
         }
         for article_id, present in kinds.items():
             for kind in NOTE_KINDS:
@@ -115,7 +125,7 @@ def story_kind_flags(anchored: AnchoredDigest) -> list[Problem]:
 def cited(anchored: AnchoredDigest) -> Iterator[tuple[Source, Loc]]:
     """Every source of every note, claim, outlet and glossary term, with where its address is written."""
     digest = anchored.digest
-    for article_id, notes in sorted(digest.notes.items()):
+    for _, notes in sorted(digest.notes.items()):
         for note in notes:
             yield from ((s, s.loc or note.quote.loc) for s in note.sources)
     for story_id, story in sorted(digest.stories.items()):

@@ -6,7 +6,6 @@
             min_notes: 12
             required_kinds: [fact-check, context]
             same_kinds_in_story: true
-            note_sources: true
             avoid_hosts: {landingpage.example.com: "a mirror of example.com"}
             canonical_addresses: true
             max_unnoted_checkable: 10
@@ -39,8 +38,6 @@ class Rules:
     """Every article has at least one note of each of these kinds."""
     same_kinds_in_story: bool = False
     """A kind of note used on one article of a story is used on every article of it."""
-    note_sources: bool = True
-    """Every note cites at least one source."""
     avoid_hosts: tuple[tuple[str, str], ...] = ()
     """(host, why) pairs: sources on these hosts or their subdomains are flagged."""
     canonical_addresses: bool = True
@@ -64,7 +61,11 @@ def parse_rules(value: Any, path: str = "mkdocs.yml", text: str = "") -> Rules:
 
     if not isinstance(value, dict):
         raise DigestError(
-            [Problem(option_loc(path, text, RULES_KEY), "rules: expected a mapping", f"see {WHERE} in the docs")]
+            [
+                Problem(
+                    option_loc(path, text, RULES_KEY), "rules: expected a mapping", f"see {WHERE} in the docs"
+                )
+            ]
         )
     known = {f.name for f in fields(Rules)}
     chosen: dict[str, Any] = {}
@@ -78,9 +79,11 @@ def parse_rules(value: Any, path: str = "mkdocs.yml", text: str = "") -> Rules:
                 problem(key, f"expected a whole number, 0 or more, got {setting!r}", f"write e.g. `{key}: 3`")
             else:
                 chosen[key] = setting
-        elif key in ("same_kinds_in_story", "note_sources", "canonical_addresses"):
+        elif key in ("same_kinds_in_story", "canonical_addresses"):
             if not isinstance(setting, bool):
-                problem(key, f"expected true or false, got {setting!r}", f"write `{key}: true` or `{key}: false`")
+                problem(
+                    key, f"expected true or false, got {setting!r}", f"write `{key}: true` or `{key}: false`"
+                )
             else:
                 chosen[key] = setting
         elif key == "required_kinds":
@@ -113,7 +116,11 @@ def avoid_hosts(setting: Any) -> tuple[tuple[str, str], ...] | None:
         return None
     pairs = []
     for host, why in setting.items():
-        if not isinstance(host, str) or not _HOST.match(host.lower()) or not isinstance(why, (str, type(None))):
+        if (
+            not isinstance(host, str)
+            or not _HOST.match(host.lower())
+            or not isinstance(why, (str, type(None)))
+        ):
             return None
         pairs.append((host.lower(), why or ""))
     return tuple(sorted(pairs))

@@ -26,6 +26,7 @@ from .. import pipeline
 from ..errors import DigestError
 from ..render.glossary import glossary_abbreviations
 from ..site_paths import Linker
+from ..write.review_state import write_review_state
 from ..write.transaction import read_manifest
 from . import fastpath, search_backend
 
@@ -134,11 +135,14 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             strict=not preview,
             linker=Linker(config.use_directory_urls, config.site_url or ""),
             site_name=config.site_name,
+            state_dir=Path(config.docs_dir),
         )
         try:
             result = pipeline.build(self.root(config), options)
         except DigestError as exc:
             raise PluginError("\n" + str(exc).replace(" Nothing was written.", "")) from None
+        if not preview:  # as `pages` does: the next build compares with this one
+            write_review_state(Path(config.docs_dir), result.ledger)
         for warning in result.warnings:
             log.warning(warning.format())
         self.generated = set(result.pages)

@@ -27,7 +27,9 @@ def ferry_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     leave_island_pending(root)
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("\n  - digest\n", "\n  - digest:\n      preview: true\n"), encoding="utf-8")
+    config.write_text(
+        text.replace("\n  - digest\n", "\n  - digest:\n      preview: true\n"), encoding="utf-8"
+    )
     result = run_mkdocs("build", cwd=root)
     assert result.returncode == 0, result.stderr
     assert "is not yet compared (pending)" in result.stderr
@@ -73,11 +75,19 @@ def test_every_overview_mark_leads_to_its_cell(page: Any, ferry_site: str) -> No
             "h => { const r = document.querySelector(h).getBoundingClientRect(); return [r.top, r.bottom]; }",
             target,
         )
-        assert 0 <= top and bottom <= 900, f"{target} is in view"
+        assert top >= 0 and bottom <= 900, f"{target} is in view"
     names = page.evaluate(
         "[...document.querySelectorAll('.dn-overview tbody tr:first-child a.dn-mark-link')].map(a => a.innerText.trim())"
     )
-    assert names == ["Quoted", "Quoted", "Not mentioned", "Not mentioned", "Quoted", "Quoted", "Not yet compared"]
+    assert names == [
+        "Quoted",
+        "Quoted",
+        "Not mentioned",
+        "Not mentioned",
+        "Quoted",
+        "Quoted",
+        "Not yet compared",
+    ]
 
 
 def test_the_story_page_has_no_serious_accessibility_violations(browser: Any, ferry_site: str) -> None:

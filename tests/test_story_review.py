@@ -203,7 +203,12 @@ def test_a_conclusion_older_than_an_article_is_flagged(ferry: Path) -> None:
 
 
 def test_an_article_left_out_of_covers_is_flagged(ferry: Path) -> None:
-    edit(ferry, STORY, "ferry-ledger, ferry-bulletin, ferry-island]\n    sources", "ferry-ledger, ferry-bulletin]\n    sources")
+    edit(
+        ferry,
+        STORY,
+        "ferry-ledger, ferry-bulletin, ferry-island]\n    sources",
+        "ferry-ledger, ferry-bulletin]\n    sources",
+    )
     result = run_cli("check", "--root", str(ferry))
     assert flags_of(result.stdout) == (
         "Flags: 1\n"
@@ -328,5 +333,7 @@ def test_mkdocs_serve_previews_pending_cells_with_a_warning(ferry: Path) -> None
         page = server.get("stories/night-ferry/")
     finally:
         server.stop()
-    assert '<strong>Not yet compared:</strong> <span id="cell-fare--ferry-island">Island Times</span>.' in page
+    assert (
+        '<strong>Not yet compared:</strong> <span id="cell-fare--ferry-island">Island Times</span>.' in page
+    )
     assert not (ferry / "docs" / LEDGER).exists(), "a preview never records the ledger"

@@ -74,14 +74,20 @@ class Note:
     body: str
     sources: tuple[Source, ...]
     draft: bool = False
+    reviewed: dt.date | None = None
+    updated: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Statement:
-    """What one article said about a claim; `quote` is None when not mentioned."""
+    """What one article said about a claim; `quote` is None when not mentioned (or pending)."""
 
     article: str
     quote: Quote | None
+    pending: bool = False
+    """No cell written yet: not yet compared."""
+    loc: Loc | None = None
+    """For a pending cell, where its entry belongs (the claim's `statements:`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +99,12 @@ class Claim:
     conclusion: str
     sources: tuple[Source, ...]
     rating: str | None = None
+    reviewed: dt.date | None = None
+    updated: dt.date | None = None
+    covers: tuple[str, ...] | None = None
+    """Articles the conclusion takes into account, when the story file says so."""
+    loc: Loc | None = None
+    """Where the claim's `conclusion:` is written, for flags about it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,9 @@ def run(args: argparse.Namespace) -> int:
     started = time.monotonic()
     root: Path = args.root
     require_digest(root)
-    anchored, report = pipeline.check(root, strict=args.strict, rules=desk_rules(root))
+    anchored, report = pipeline.check(
+        root, strict=args.strict, rules=desk_rules(root), state_dir=root / "docs"
+    )
     summary = counts(anchored)
     if args.format == "json":
         from .cli import problem_json

@@ -10,6 +10,7 @@ from pathlib import Path
 from .. import pipeline
 from ..load.fingerprint import inputs_fingerprint, record, unchanged_since_last_build
 from ..progress import Progress
+from ..write.review_state import read_review_state, write_review_state
 from ..write.transaction import recover, write_pages
 from .common import counts, desk_rules, require_digest, site_settings, summary_line
 
@@ -34,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     require_digest(root)
     recover(out_dir)  # finish or discard a write that was interrupted
     config = root / "mkdocs.yml"
-    settings = (args.preview, config.read_bytes() if config.is_file() else b"")
+    settings = (args.preview, config.read_bytes() if config.is_file() else b"", read_review_state(out_dir))
     fingerprint = inputs_fingerprint(root, settings)
     if not args.preview and (pages := unchanged_since_last_build(out_dir, fingerprint)) is not None:
         print(
@@ -45,13 +46,20 @@ def run(args: argparse.Namespace) -> int:
     linker, site_name = site_settings(root)
     progress = Progress.for_stream(sys.stderr)
     options = pipeline.Options(
-        strict=not args.preview, linker=linker, site_name=site_name, progress=progress, rules=desk_rules(root)
+        strict=not args.preview,
+        linker=linker,
+        site_name=site_name,
+        progress=progress,
+        rules=desk_rules(root),
+        state_dir=out_dir,
     )
     result = pipeline.build(root, options)
     progress.clear()
     for warning in result.warnings:
         print(warning.format(), file=sys.stderr)
     written = write_pages(result.pages, out_dir)
+    if not args.preview:
+        write_review_state(out_dir, result.ledger)
     record(out_dir, fingerprint)
     print(
         f"{len(written.written)} {'file' if len(written.written) == 1 else 'files'} written, "

@@ -23,6 +23,9 @@ Representation (https://www.w3.org/TR/annotation-model/):
   newline). On the original page positions may differ; prefer the quote there.
   A note that could not be placed (preview builds only) gets a TextQuoteSelector
   built from its own `quote`, `prefix` and `suffix`, and no positions.
+- `created` and `modified`: the note's `reviewed` and `updated` dates, as
+  midnight UTC (the model asks for a date-time with a time zone); left out
+  when the note gives none.
 """
 
 from __future__ import annotations
@@ -97,14 +100,19 @@ def annotation(
     if article.url:
         target["scope"] = page
     target["selector"] = selectors(placed, note, mark)
-    return {
+    data: dict[str, Any] = {
         "id": site_link(linker, article_page(article.id), f"note-{note.id}"),
         "type": "Annotation",
         "motivation": motivation,
         "creator": creator,
-        "body": bodies,
-        "target": target,
     }
+    if note.reviewed is not None:
+        data["created"] = f"{note.reviewed.isoformat()}T00:00:00Z"
+    if note.updated is not None:
+        data["modified"] = f"{note.updated.isoformat()}T00:00:00Z"
+    data["body"] = bodies
+    data["target"] = target
+    return data
 
 
 def web_annotations(anchored: AnchoredDigest, linker: Linker | None = None, site_name: str = "") -> str:

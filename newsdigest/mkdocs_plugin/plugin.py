@@ -27,6 +27,7 @@ from ..errors import DigestError
 from ..render.glossary import glossary_abbreviations
 from ..site_paths import Linker
 from ..validate.rules import Rules, parse_rules
+from ..write.review_state import write_review_state
 from ..write.transaction import read_manifest
 from . import fastpath, search_backend
 from .serve_errors import ERROR_PAGE, ServeErrors
@@ -150,6 +151,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             linker=Linker(config.use_directory_urls, config.site_url or ""),
             site_name=config.site_name,
             rules=self.desk_rules(config),
+            state_dir=Path(config.docs_dir),
         )
         try:
             result = self.serve_errors.succeeded(pipeline.build(self.root(config), options))
@@ -161,6 +163,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             if kept is None:
                 return self.error_site(files, config)
             result = kept
+        if not preview:  # as `pages` does: the next build compares with this one
+            write_review_state(Path(config.docs_dir), result.ledger)
         for warning in result.warnings:
             log.warning(warning.format())
         self.generated = set(result.pages)

@@ -129,3 +129,11 @@ def parsed_words(source: str) -> str:
             )
         words.append(" ")
     return "".join(words)
+
+
+def review_dates(reviewed: dt.date | None, updated: dt.date | None) -> str:
+    """'Reviewed 21 November 2026 · updated 30 November 2026' (the update only when later); '' if undated."""
+    if reviewed is None:
+        return ""
+    later = f" · updated {time_tag(updated)}" if updated is not None and updated > reviewed else ""
+    return f'<p class="dn-reviewed">Reviewed {time_tag(reviewed)}{later}</p>'

@@ -114,6 +114,20 @@ QUOTE_FIELDS = (
     Field("suffix", TEXT, "A few words right after the passage, to pick one occurrence."),
 )
 
+REVIEW_FIELDS = (
+    Field(
+        "reviewed",
+        DATE,
+        "Date this was written and checked against its sources, YYYY-MM-DD; shown to readers.",
+    ),
+    Field(
+        "updated",
+        DATE,
+        "Date of the last change in substance, YYYY-MM-DD (on or after `reviewed`); "
+        "a changed text with the same date is flagged in the build report.",
+    ),
+)
+
 ARTICLE = Record(
     "article",
     "Front matter of `articles/<article-id>.md`; the article text follows it.",
@@ -141,6 +155,7 @@ NOTE = Record(
         Field("body", MARKDOWN, "The note itself, in Markdown.", True),
         Field("sources", SOURCES, "At least one source.", True),
         Field("status", Choice(STATUSES), "`draft` notes are flagged in the build report."),
+        *REVIEW_FIELDS,
     ),
 )
 ANNOTATIONS = Record(
@@ -164,10 +179,24 @@ CLAIM = Record(
     (
         Field("id", ID, "Stable id, unique in the story.", True),
         Field("claim", TEXT, "The claim or question, stated neutrally.", True),
-        Field("statements", MapOf(STATEMENT), "One entry per article of the story.", True),
+        Field(
+            "statements",
+            MapOf(STATEMENT),
+            "One entry per article of the story; an article without one is pending (not yet "
+            "compared): shown as such in previews, refused by publishing builds.",
+            True,
+        ),
         Field("conclusion", MARKDOWN, "What the record shows, in words.", True),
         Field("rating", Choice(RATINGS), "Optional rating of the claim."),
         Field("sources", SOURCES, "At least one source.", True),
+        *REVIEW_FIELDS,
+        Field(
+            "covers",
+            ListOf(ID),
+            "Articles the conclusion takes into account; any other article of the story is "
+            "flagged in the build report. Default: those captured (`retrieved`) on or before "
+            "the conclusion's `updated` or `reviewed` date.",
+        ),
     ),
 )
 STORY = Record(

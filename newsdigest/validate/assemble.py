@@ -16,6 +16,7 @@ from ..load.inputs import InputFile, RawDigest
 from ..schema.fields import ID_PATTERN
 from .checked import Checked, check_file, raw_ids, start_checks
 from .records import INVALID, Path, path_label, suggest
+from .review_dates import covered_articles, review_dates
 
 _ID = re.compile(ID_PATTERN)
 
@@ -136,6 +137,7 @@ class Assembler:
                 continue
             ids[item["id"]] = i
             quote = _quote(item, locs, ("notes", i), f"notes[{i}]")
+            reviewed, updated = review_dates(item, locs, ("notes", i), self.problems)
             notes.append(
                 m.Note(
                     id=item["id"],
@@ -145,6 +147,8 @@ class Assembler:
                     body=item["body"],
                     sources=_sources(item, locs, ("notes", i)),
                     draft=item.get("status") == "draft",
+                    reviewed=reviewed,
+                    updated=updated,
                 )
             )
         return tuple(notes)
@@ -172,6 +176,8 @@ class Assembler:
                 ok = False
             ids.add(item["id"])
             statements = self.statements(item, data["articles"], locs, ("claims", i))
+            reviewed, updated = review_dates(item, locs, ("claims", i), self.problems)
+            covers = covered_articles(item, data["articles"], locs, ("claims", i), self.problems)
             if statements is None:
                 ok = False
                 continue
@@ -184,6 +190,10 @@ class Assembler:
                     conclusion=item["conclusion"],
                     sources=_sources(item, locs, ("claims", i)),
                     rating=item.get("rating"),
+                    reviewed=reviewed,
+                    updated=updated,
+                    covers=covers,
+                    loc=locs[("claims", i, "conclusion")],
                 )
             )
         if not ok:
@@ -216,13 +226,8 @@ class Assembler:
         for article in articles:
             entry = given.get(article)
             label = path_label(here + (article,))
-            if entry is None:
-                self.error(
-                    locs[here],
-                    f"{path_label(here)}: no entry for '{article}'",
-                    f"add `{article}:` with a `quote:` or `not_mentioned: true`",
-                )
-                ok = False
+            if entry is None:  # not yet compared: a flag in the build report, refused when publishing
+                out.append(m.Statement(article, None, pending=True, loc=locs[here]))
             elif ("quote" in entry) == bool(entry.get("not_mentioned")):
                 self.error(
                     locs[here + (article,)],

@@ -13,7 +13,7 @@ from ..errors import Loc, Problem
 from ..model import Source
 from ..schema.fields import NOTE_KINDS
 from .addresses import address_findings, on_host
-from .coverage import Unnoted
+from .checkable import Unnoted
 from .rules import WHERE, Rules
 
 

@@ -1,19 +1,21 @@
 """The build report: what the digest holds, and what an editor should look at.
 
 Printed by `check` and published as a page. Flags are problems that do not
-stop a preview: notes without a source, draft notes, unplaced quotes.
+stop a preview: notes without a source, draft notes, unplaced quotes, pending
+cells, conclusions older than an article, changes without a new `updated` date.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..anchor import AnchoredDigest
 from ..errors import Problem
 from ..render.common import esc, page
 from ..schema.fields import NOTE_KINDS
-from .coverage import Unnoted, unnoted_checkable
+from .checkable import Unnoted, unnoted_checkable
 from .editorial import rule_flags
 from .rules import Rules
 
@@ -32,7 +34,10 @@ class BuildReport:
         return sum(sum(c.values()) for c in self.notes_per_article.values())
 
 
-def build_report(anchored: AnchoredDigest, rules: Rules | None = None) -> BuildReport:
+def build_report(
+    anchored: AnchoredDigest, rules: Rules | None = None, in_progress: Sequence[Problem] = ()
+) -> BuildReport:
+    """Counts and flags; `in_progress` adds the story and review flags (pipeline.work_in_progress)."""
     digest = anchored.digest
     report = BuildReport()
     for article_id, article in sorted(digest.articles.items()):
@@ -54,6 +59,7 @@ def build_report(anchored: AnchoredDigest, rules: Rules | None = None) -> BuildR
         report.claims_per_story[f"annotations/stories/{story_id}.yml"] = len(story.claims)
     report.flags += rule_flags(anchored, rules or Rules(), report.unnoted)
     report.flags += [replace(p, warning=True) for p in anchored.problems]
+    report.flags += in_progress
     return report
 
 
@@ -100,7 +106,8 @@ def report_page(report: BuildReport) -> str:
         + (
             f"<ul>{flags}</ul>"
             if flags
-            else "<p>None: every note has a source, none is a draft, and every quote is placed.</p>"
+            else "<p>None: every note has a source, none is a draft, every quote is placed, "
+            "every cell is compared and every conclusion is up to date.</p>"
         )
     )
     return page("Build report", "Counts of notes and claims, and anything an editor should check.", body)

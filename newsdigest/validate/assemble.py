@@ -110,6 +110,7 @@ class Assembler:
             retrieved=data.get("retrieved"),
             url=data.get("url"),
             subtitle=data.get("subtitle"),
+            via=m.Via(data["via"]["name"], data["via"]["url"]) if "via" in data else None,
         )
 
     def notes(self, f: InputFile) -> tuple[m.Note, ...] | None:
@@ -301,7 +302,10 @@ def _quote(item: dict[str, Any], locs: Mapping[Path, Loc], path: Path, label: st
 
 
 def _sources(item: dict[str, Any]) -> tuple[m.Source, ...]:
-    return tuple(m.Source(s["title"], s["url"]) for s in item.get("sources", ()))
+    return tuple(
+        m.Source(s["title"], s["url"], s.get("publisher"), s.get("date"), s.get("via"), s.get("archive_url"))
+        for s in item.get("sources", ())
+    )
 
 
 def assemble(raw: RawDigest) -> tuple[m.Digest, list[Problem]]:

@@ -69,7 +69,9 @@ def test_report_lists_every_dropped_paragraph_with_its_rule(emptied: Path) -> No
     assert "  read as Markdown paragraphs" in lines
     assert "  7 links to nowhere, [text](#), became plain text" in lines
     assert f"Dropped 20 paragraphs of {GR}:" in lines
-    table = [re.split(r"\s{2,}", line.strip(), maxsplit=2) for line in lines if re.match(r" +line \d+  ", line)]
+    table = [
+        re.split(r"\s{2,}", line.strip(), maxsplit=2) for line in lines if re.match(r" +line \d+  ", line)
+    ]
     assert [(where, why) for where, why, _ in table] == [
         ("line 5", "byline"),
         ("line 7", "dateline"),

@@ -55,7 +55,8 @@ BIO = re.compile(
     r"^(?P<name>[^,.:;!?]{3,60}?)\s+(?:is|was|est|es|ist|é)\s+(?:a|an|the|une?|el|la|ein|eine|um|uma|\w+['’]s|\w+)\b",
 )
 FOLLOW = re.compile(
-    r"(?:^|\.\s+)(?:you can )?follow (?!us\b|me\b)(?:[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}|him|her|them) on "
+    r"(?:^|\.\s+)(?:you can )?follow (?!us\b|me\b)"
+    r"(?:[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}|him|her|them) on "
     r"(?:x|twitter|mastodon|bluesky|threads|instagram|linkedin|facebook|telegram)\b|^suivez\s+\S+.{0,40}\bsur\b",
     re.I,
 )

@@ -66,9 +66,9 @@ SUBSCRIBE = re.compile(
 SHORT = 120
 RULES = (
     (PLACEHOLDER, "template placeholder", SHORT),
+    (COMMENT_FORM, "comment form", EDGE_MAX),
     (SHARE, "share prompt", SHORT),
     (NAVIGATION, "page navigation", SHORT),
-    (COMMENT_FORM, "comment form", EDGE_MAX),
     (CONTINUE, "continue-reading link", SHORT),
     (SUBSCRIBE, "subscribe prompt", EDGE_MAX),
 )

@@ -237,8 +237,9 @@ class HeaderReader:
         header, given = self.header, self.given
         if given.title:
             header.title = given.title
-            if block is not None and not similar(words_of(block), given.title):
-                self.drop(block, "headline; --title used instead")
+            if block is not None:
+                same = similar(words_of(block), given.title)
+                self.drop(block, "headline (same as --title)" if same else "headline; --title used instead")
             header.picks.append(Pick("title", 0, "--title", given.title))
         elif block is not None:
             header.title = plain_line(block.text, self.rules.markdown)
@@ -257,13 +258,13 @@ class HeaderReader:
             return body
         header.subtitle = given.subtitle
         header.picks.append(Pick("subtitle", 0, "--subtitle", given.subtitle))
-        if self.deck and not similar(deck_text, given.subtitle):
-            for block in self.deck:
-                self.drop(block, "deck; --subtitle used instead")
+        same = similar(deck_text, given.subtitle)
+        for block in self.deck:
+            self.drop(block, "deck (same as --subtitle)" if same else "deck; --subtitle used instead")
         # A deck the rules took for text: the paragraph the editor gave as --subtitle.
         for i, block in enumerate(body[:2]):
-            if similar(words_of(block), given.subtitle):
-                self.drop(block, "deck, given with --subtitle")
+            if not self.deck and similar(words_of(block), given.subtitle):
+                self.drop(block, "deck (same as --subtitle)")
                 return body[:i] + body[i + 1 :]
         return body
 

@@ -80,7 +80,7 @@ def source_item(source: Source) -> str:
     if credit:
         parts.append(f" — {credit}")
     if host := domain(source.url):
-        parts.append(f' <span class="dn-domain">({esc(host)})</span>')
+        parts.append(f" ({esc(host)})")
     if source.archive_url:
         parts.append(f' · <a href="{esc(source.archive_url)}" class="dn-archive">archived copy</a>')
     return "".join(parts)

@@ -93,7 +93,9 @@ def test_missing_story_is_left_for_the_editor_and_no_author_means_unsigned(mini:
     result = run_cli(*NEW, "--id", "bridge", "--root", str(mini))
     assert result.returncode == 0, result.stderr
     article = (mini / "articles" / "bridge.md").read_text(encoding="utf-8")
-    assert "authors: []  # unsigned: no byline found; if the piece is signed, write [Ana Pereira]\n" in article
+    assert (
+        "authors: []  # unsigned: no byline found; if the piece is signed, write [Ana Pereira]\n" in article
+    )
     assert "story:  # required: the id of a story in annotations/stories/\n" in article
     assert "  2. fill in story in articles/bridge.md\n" in result.stdout
     assert (

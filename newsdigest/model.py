@@ -16,8 +16,21 @@ from .errors import Loc
 class Source:
     title: str
     url: str
+    publisher: str | None = None
+    date: dt.date | None = None
+    via: str | None = None
+    """The site it was read on, when that republished the publisher's text."""
+    archive_url: str | None = None
     loc: Loc | None = field(default=None, compare=False)
     """Where the `url:` value is written (for the desk's rules on addresses)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Via:
+    """The site a republished copy of an article was taken from."""
+
+    name: str
+    url: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +63,7 @@ class Article:
     retrieved: dt.date | None = None
     url: str | None = None
     subtitle: str | None = None
+    via: Via | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,9 @@ Representation (https://www.w3.org/TR/annotation-model/):
   `format` text/html, `purpose` = the motivation); then the kind as a
   TextualBody with `purpose` tagging (its value is the kind's id, such as
   `fact-check`); then each source as a SpecificResource with `purpose` linking
-  whose `source` is the page (`id` its address, `dcterms:title` its title).
+  whose `source` is the page (`id` its address, `dcterms:title` its title, and
+  `dcterms:publisher` and `dcterms:date` when recorded); an archived copy is
+  given as the body's `state`, a TimeState whose `cached` is the archive's address.
 - `target`: `source` is the original article's address when the front matter
   gives one, else the digest page; `scope` is the digest page when the source is
   the original. Selectors: a TextQuoteSelector (the highlighted passage, with up to
@@ -36,7 +38,7 @@ from typing import Any
 from ..anchor import AnchoredDigest
 from ..anchor.stage import AnchoredArticle, Highlight
 from ..markdown_dialect import render_markdown
-from ..model import Note
+from ..model import Note, Source
 from ..site_paths import Linker, article_page
 from .links import site_file, site_link
 
@@ -77,6 +79,19 @@ def selectors(placed: AnchoredArticle, note: Note, mark: Highlight | None) -> li
     ]
 
 
+def source_body(source: Source) -> dict[str, Any]:
+    """A source as a linking body; an archived copy is the TimeState's `cached` copy of the page."""
+    page: dict[str, Any] = {"id": source.url, "dcterms:title": source.title}
+    if source.publisher:
+        page["dcterms:publisher"] = source.publisher
+    if source.date:
+        page["dcterms:date"] = source.date.isoformat()
+    body: dict[str, Any] = {"type": "SpecificResource", "purpose": "linking", "source": page}
+    if source.archive_url:
+        body["state"] = {"type": "TimeState", "cached": source.archive_url}
+    return body
+
+
 def annotation(
     placed: AnchoredArticle, note: Note, mark: Highlight | None, linker: Linker, creator: dict[str, Any]
 ) -> dict[str, Any]:
@@ -92,10 +107,7 @@ def annotation(
         },
         {"type": "TextualBody", "value": note.kind, "purpose": "tagging"},
     ]
-    bodies += [
-        {"type": "SpecificResource", "purpose": "linking", "source": {"id": s.url, "dcterms:title": s.title}}
-        for s in note.sources
-    ]
+    bodies += [source_body(s) for s in note.sources]
     target: dict[str, Any] = {"type": "SpecificResource", "source": article.url or page}
     if article.url:
         target["scope"] = page

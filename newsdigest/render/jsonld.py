@@ -35,7 +35,10 @@ def article_object(digest: Digest, article: Article) -> dict[str, Any]:
     if article.subtitle:
         data["alternativeHeadline"] = article.subtitle
     data["genre"] = ARTICLE_TYPES[article.type]
-    data["author"] = [{"@type": "Person", "name": name} for name in article.authors]
+    if article.authors:
+        data["author"] = [{"@type": "Person", "name": name} for name in article.authors]
+    elif outlet.type == "wire-service":
+        data["author"] = [organization(outlet.name, outlet.site)]
     data["datePublished"] = article.published.isoformat()
     data["publisher"] = organization(outlet.name, outlet.site)
     data["inLanguage"] = article.language

@@ -101,13 +101,25 @@ DATE = Scalar("date")
 
 SOURCE = Record(
     "source",
-    "A checkable source: the page's title and its web address.",
+    "A checkable source: the page's title and its web address; who published it and when, if known.",
     (
         Field("title", TEXT, "Title of the source as it appears on the page.", True),
         Field("url", URL, "Full web address (http or https).", True),
+        Field("publisher", TEXT, "Who published it, e.g. `AP` or `Élysée`.", example="AP"),
+        Field("date", DATE, "Publication date of the source, YYYY-MM-DD."),
+        Field("via", TEXT, "Site it was read on, if that republished the publisher's text."),
+        Field("archive_url", URL, "Address of an archived copy (e.g. on the Wayback Machine)."),
     ),
 )
 SOURCES = ListOf(SOURCE, min_items=1)
+VIA = Record(
+    "via",
+    "The site a republished copy was read on (the outlet is the original publisher).",
+    (
+        Field("name", TEXT, "Name of the site, as it writes it.", True, example="Local News 8"),
+        Field("url", URL, "Address of the copy on that site.", True),
+    ),
+)
 QUOTE_FIELDS = (
     Field("quote", TEXT, "The passage, copied from the article as readers see it.", True),
     Field("prefix", TEXT, "A few words right before the passage, to pick one occurrence."),
@@ -135,9 +147,10 @@ ARTICLE = Record(
         Field("title", TEXT, "Headline as published.", True),
         Field("subtitle", TEXT, "Standfirst or deck, if the article has one."),
         Field("outlet", ID, "Id of the outlet (from `annotations/outlets.yml`).", True),
-        Field("authors", ListOf(TEXT, 1), "Author names as published.", True),
+        Field("authors", ListOf(TEXT), "Author names as published; `[]` for an unsigned piece.", True),
         Field("published", DATE, "Publication date, YYYY-MM-DD.", True),
         Field("url", URL, "Address of the original. Leave it out if unknown; never guess."),
+        Field("via", VIA, "The site this copy was taken from, when it republished the outlet's article."),
         Field("type", Choice(ARTICLE_TYPES), "What kind of piece this is.", True),
         Field("language", Scalar("lang"), "Language tag, e.g. `en`, `fr`, `pt-BR`.", True),
         Field("story", ID, "Id of the story (from `annotations/stories/`).", True),

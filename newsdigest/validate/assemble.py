@@ -111,6 +111,7 @@ class Assembler:
             retrieved=data.get("retrieved"),
             url=data.get("url"),
             subtitle=data.get("subtitle"),
+            via=m.Via(data["via"]["name"], data["via"]["url"]) if "via" in data else None,
         )
 
     def notes(self, f: InputFile) -> tuple[m.Note, ...] | None:
@@ -316,7 +317,18 @@ def _sources(
     def loc(j: int) -> Loc | None:
         return locs.get(path + ("sources", j, "url")) if locs is not None else None
 
-    return tuple(m.Source(s["title"], s["url"], loc(j)) for j, s in enumerate(item.get("sources", ())))
+    return tuple(
+        m.Source(
+            s["title"],
+            s["url"],
+            publisher=s.get("publisher"),
+            date=s.get("date"),
+            via=s.get("via"),
+            archive_url=s.get("archive_url"),
+            loc=loc(j),
+        )
+        for j, s in enumerate(item.get("sources", ()))
+    )
 
 
 def assemble(raw: RawDigest) -> tuple[m.Digest, list[Problem]]:

@@ -29,19 +29,22 @@ from hostile.tally import tally
 from newsdigest import pipeline
 from newsdigest.errors import DigestError
 from newsdigest.write import transaction as write
+from newsdigest.write.lock import LOCK
 from support import REPO, copy_digest
 
 __all__ = ["tally"]
 INTERNAL = (write.STAGING + "/", write.JOURNAL)
 FINGERPRINT = ".digest-fingerprint"
 """The `pages` command's cache key (a hash that includes the package's own source); not part of the output."""
+NOT_OUTPUT = (FINGERPRINT, LOCK)
+"""Files that are not part of the output: the cache key, and the lock (naming its last holder if killed)."""
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.name != FINGERPRINT
+        if p.is_file() and p.name not in NOT_OUTPUT
     }
 
 

@@ -32,7 +32,7 @@ import json
 import os
 import shutil
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -171,15 +171,13 @@ def writing(out_dir: Path, waiting: Callable[[str], None] | None = None) -> Iter
             raise
         committed = os.path.lexists(out_dir / JOURNAL)
         if not committed:
-            try:
+            with suppress(OSError):  # the next run discards it
                 _remove_tree(out_dir / STAGING)
-            except OSError:
-                pass  # the next run discards it
         raise output_error(out_dir, exc, committed) from None
 
 
 def _about(exc: OSError, out_dir: Path) -> bool:
-    """Whether `exc` concerns the output folder (an error on a bare descriptor does: only writing uses one)."""
+    """Whether `exc` concerns the output folder (one on a bare descriptor does: only writing uses them)."""
     if not isinstance(exc.filename, str):
         return True
     folder = os.path.abspath(out_dir)

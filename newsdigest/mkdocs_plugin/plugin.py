@@ -83,6 +83,14 @@ def squeeze_whitespace(html: str) -> str:
     return "".join(out)
 
 
+def clash_error(clashes: list[str]) -> PluginError:
+    return PluginError(
+        "hand-written pages are in the way of generated ones: "
+        + ", ".join(f"docs/{c}" for c in clashes)
+        + "\n  hint: rename or move them; the digest never overwrites them"
+    )
+
+
 class DigestConfig(Config):
     root = opt.Optional(opt.Dir(exists=True))
     """The digest folder (with articles/ and annotations/); default: beside mkdocs.yml."""
@@ -107,6 +115,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.search_view: str | None = None
         self.full_content = ""
         """A page's HTML while Material's search indexes its lighter `search_view`."""
+        self.result: pipeline.Result | None = None
+        """The digest built in on_pre_build, before MkDocs cleans site/; used by on_files."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -128,7 +138,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 target.append(f"{ASSET_DIR}/{name}")
         return config
 
-    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Run the digest's pipeline before MkDocs empties site/, so bad input never costs the previous site.
+
+        MkDocs cleans site/ between this event and on_files; the result is kept for on_files.
+        """
+        self.result = None
         preview = self.config.preview if self.config.preview is not None else self.command == "serve"
         options = pipeline.Options(
             strict=not preview,
@@ -139,6 +154,17 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             result = pipeline.build(self.root(config), options)
         except DigestError as exc:
             raise PluginError("\n" + str(exc).replace(" Nothing was written.", "")) from None
+        docs = Path(config.docs_dir)
+        owned = read_manifest(docs)
+        if clashes := [rel for rel in result.pages if rel not in owned and os.path.lexists(docs / rel)]:
+            raise clash_error(clashes)
+        self.result = result
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        result = self.result
+        if result is None:  # on_pre_build failed or did not run: MkDocs has stopped already
+            raise PluginError("the digest's pages were not built")
+        self.result = None
         for warning in result.warnings:
             log.warning(warning.format())
         self.generated = set(result.pages)
@@ -158,11 +184,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 files.remove(existing)
             files.append(generated(config, src_uri, text))
         if clashes:
-            raise PluginError(
-                "hand-written pages are in the way of generated ones: "
-                + ", ".join(f"docs/{c}" for c in clashes)
-                + "\n  hint: rename or move them; the digest never overwrites them"
-            )
+            raise clash_error(clashes)
         for name in ASSETS:
             data = resources.files("newsdigest.assets").joinpath(name).read_bytes()
             files.append(generated(config, f"{ASSET_DIR}/{name}", data))

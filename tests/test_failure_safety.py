@@ -39,7 +39,9 @@ def pages(root: Path, fault: str = "") -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != faults.ENV} | ({faults.ENV: fault} if fault else {})
     return subprocess.run(
         [sys.executable, str(REPO / "build_digest.py"), "pages", "--root", str(root)],
-        capture_output=True, text=True, env=env,
+        capture_output=True,
+        text=True,
+        env=env,
     )
 
 
@@ -58,6 +60,7 @@ def mini(tmp_path: Path) -> Path:
 
 
 # 12.3: a failed `mkdocs build` keeps site/
+
 
 @pytest.mark.parametrize("breakage", ["yaml-syntax", "hand-written-in-the-way"])
 def test_failed_mkdocs_build_keeps_the_previous_site(mini: Path, breakage: str) -> None:
@@ -86,9 +89,12 @@ def test_failed_mkdocs_build_keeps_the_previous_site(mini: Path, breakage: str) 
 
 # 12.4: ids too long for a file name
 
+
 def test_outlet_id_too_long_for_a_file_name(mini: Path) -> None:
     outlets = mini / "annotations" / "outlets.yml"
-    outlets.write_text(outlets.read_text(encoding="utf-8").replace("id: weekly-view", f"id: {LONG_OUTLET}"), "utf-8")
+    outlets.write_text(
+        outlets.read_text(encoding="utf-8").replace("id: weekly-view", f"id: {LONG_OUTLET}"), "utf-8"
+    )
     expected = (
         "annotations/outlets.yml:12:9: outlets[1].id: id is too long (252 characters; the limit is 100)\n"
         "  hint: use a shorter id: a few words joined by hyphens, e.g. bridge-vote\n"
@@ -121,6 +127,7 @@ def test_new_with_an_id_too_long(mini: Path) -> None:
 
 # 12.4: links that loop back to themselves
 
+
 def test_symlink_loops_are_path_errors(mini: Path) -> None:
     assert pages(mini).returncode == 0
     docs_before = snapshot(mini / "docs")
@@ -136,6 +143,7 @@ def test_symlink_loops_are_path_errors(mini: Path) -> None:
 
 
 # 12.4: a full disk and a read-only output folder
+
 
 def disk_error(docs: Path, reason: str, fix: str, after: str, nothing: bool) -> str:
     tail = " Nothing was written." if nothing else ""
@@ -157,7 +165,9 @@ def test_disk_full_before_the_commit(mini: Path, step: str) -> None:
     assert pages(mini).returncode == 0
     before = snapshot(docs)
     weekly = mini / "articles" / "weekly-view.md"
-    weekly.write_text(weekly.read_text(encoding="utf-8").replace("A bridge too far", "A viaduct too far"), encoding="utf-8")
+    weekly.write_text(
+        weekly.read_text(encoding="utf-8").replace("A bridge too far", "A viaduct too far"), encoding="utf-8"
+    )
     result = pages(mini, f"{step}:ENOSPC")
     assert failed_cleanly(result).endswith(disk_error(docs, "No space left on device", SPACE, KEPT, True))
     assert snapshot(docs) == before and not (docs / write.STAGING).exists()
@@ -170,10 +180,14 @@ def test_disk_full_after_the_commit(mini: Path, step: str) -> None:
     docs = mini / "docs"
     assert pages(mini).returncode == 0
     weekly = mini / "articles" / "weekly-view.md"
-    weekly.write_text(weekly.read_text(encoding="utf-8").replace("A bridge too far", "A viaduct too far"), encoding="utf-8")
+    weekly.write_text(
+        weekly.read_text(encoding="utf-8").replace("A bridge too far", "A viaduct too far"), encoding="utf-8"
+    )
     result = pages(mini, f"{step}:ENOSPC")
     finishes = "the next build finishes moving the new pages in"
-    assert failed_cleanly(result).endswith(disk_error(docs, "No space left on device", SPACE, finishes, False))
+    assert failed_cleanly(result).endswith(
+        disk_error(docs, "No space left on device", SPACE, finishes, False)
+    )
     assert (docs / write.JOURNAL).exists()
     assert pages(mini).returncode == 0
     assert "viaduct" in (docs / "articles" / "weekly-view.md").read_text(encoding="utf-8")
@@ -194,7 +208,9 @@ def test_read_only_output_folder_mounted(mini: Path) -> None:
     before = snapshot(docs)
     (mini / NOTES).write_text((mini / NOTES).read_text(encoding="utf-8") + "\n", encoding="utf-8")
     weekly = mini / "articles" / "weekly-view.md"
-    weekly.write_text(weekly.read_text(encoding="utf-8").replace("A bridge too far", "A viaduct too far"), encoding="utf-8")
+    weekly.write_text(
+        weekly.read_text(encoding="utf-8").replace("A bridge too far", "A viaduct too far"), encoding="utf-8"
+    )
     build = f"{sys.executable} {REPO / 'build_digest.py'} pages --root {mini}"
     script = f"mount --bind -o ro {docs} {docs} || exit 99; exec {build}"
     unshare = shutil.which("unshare")
@@ -202,7 +218,9 @@ def test_read_only_output_folder_mounted(mini: Path) -> None:
         pytest.skip("no unshare command: the injected read-only test covers this case")
     result = subprocess.run([unshare, "-m", "sh", "-c", script], capture_output=True, text=True)
     if result.returncode == 99:
-        pytest.skip(f"cannot mount here ({result.stderr.strip()}): the injected read-only test covers this case")
+        pytest.skip(
+            f"cannot mount here ({result.stderr.strip()}): the injected read-only test covers this case"
+        )
     assert failed_cleanly(result).endswith(disk_error(docs, "Read-only file system", WRITABLE, KEPT, True))
     assert snapshot(docs) == before
 

@@ -72,7 +72,9 @@ def wait_stopped(process: subprocess.Popen[str]) -> None:
 
 
 @pytest.fixture(scope="module")
-def digests(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str, bytes], dict[str, bytes]]:
+def digests(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, Path, dict[str, bytes], dict[str, bytes]]:
     """(old digest, new digest with every article changed, old output, new output)."""
     base = tmp_path_factory.mktemp("concurrent")
     old_root = synthetic_digest(base / "old", ARTICLES)
@@ -90,7 +92,9 @@ def digests(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[
 
 @pytest.mark.parametrize("step", faults.STEPS)
 def test_second_run_waits_for_the_first(
-    step: str, digests: tuple[Path, Path, dict[str, bytes], dict[str, bytes]], tmp_path: Path,
+    step: str,
+    digests: tuple[Path, Path, dict[str, bytes], dict[str, bytes]],
+    tmp_path: Path,
     tally: Counter[str],
 ) -> None:
     old_root, new_root, old, _ = digests

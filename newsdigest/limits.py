@@ -21,6 +21,13 @@ MAX_MARKDOWN_CHARS = 20_000
 MAX_TEXT_CHARS = 5_000
 """One plain-text field: a title, quote, name, source title, definition ..."""
 
+MAX_ID_CHARS = 100
+"""Any id: article, story, outlet, note or claim (and so an article's or story's file name).
+
+Ids become file names, folder names and web addresses; most file systems
+refuse a name longer than 255 bytes. The importer makes ids of at most 60.
+"""
+
 MAX_BRACKETS = 2_000
 """`[` characters in one file (YAML escapes such as `\\x5b` included).
 

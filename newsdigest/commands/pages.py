@@ -10,8 +10,9 @@ from pathlib import Path
 from .. import pipeline
 from ..load.fingerprint import inputs_fingerprint, record, unchanged_since_last_build
 from ..progress import Progress
+from ..write.lock import LOCK
 from ..write.review_state import read_review_state, write_review_state
-from ..write.transaction import recover, write_pages
+from ..write.transaction import recover, write_pages, writing
 from .common import counts, desk_rules, require_digest, site_settings, summary_line
 
 NAME = "pages"
@@ -29,10 +30,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    out_dir: Path = args.out or args.root / "docs"
+    require_digest(args.root)
+    with writing(out_dir, waiting=lambda holder: announce_wait(out_dir, holder)):
+        return build_and_write(args, out_dir)
+
+
+def announce_wait(out_dir: Path, holder: str) -> None:
+    who = f" ({holder})" if holder else ""
+    print(
+        f"waiting for another build writing to {out_dir}{who} to finish; it holds {out_dir / LOCK}",
+        file=sys.stderr,
+        flush=True,
+    )
+
+
+def build_and_write(args: argparse.Namespace, out_dir: Path) -> int:
+    """The whole run, under the output folder's lock: a second `pages` waits for the first."""
     started = time.monotonic()
     root: Path = args.root
-    out_dir: Path = args.out or root / "docs"
-    require_digest(root)
     recover(out_dir)  # finish or discard a write that was interrupted
     config = root / "mkdocs.yml"
     settings = (args.preview, config.read_bytes() if config.is_file() else b"", read_review_state(out_dir))

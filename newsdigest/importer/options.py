@@ -16,8 +16,10 @@ from urllib.parse import urlsplit
 import yaml
 
 from ..errors import DigestError, Loc, Problem
+from ..limits import MAX_ID_CHARS
 from ..schema.fields import ARTICLE_TYPES, ID_PATTERN
 from ..validate.records import suggest
+from ..validate.safety import id_too_long
 from .files import slugify
 
 _ID = re.compile(ID_PATTERN)
@@ -173,6 +175,10 @@ def check_references(root: Path, outlet: str, story: str | None) -> None:
 
 def article_id(chosen: str | None, title: str) -> str:
     """The --id given, else one made from the title."""
+    if chosen and len(chosen) > MAX_ID_CHARS:
+        message, _ = id_too_long(chosen)
+        hint = "give a shorter id: a few words joined by hyphens, e.g. --id bridge-vote"
+        raise DigestError([Problem(Loc("articles/"), f"--id: {message}", hint)])
     if chosen:
         return chosen
     slug = slugify(title)

@@ -9,6 +9,7 @@ would run code or lose text. Nothing here judges the content's meaning.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from dataclasses import dataclass, field
@@ -68,6 +69,9 @@ def discover(root: Path, problems: list[Problem] | None = None) -> list[tuple[st
     folders = (("articles", (".md",)), ("annotations", YAML_SUFFIXES), ("annotations/stories", YAML_SUFFIXES))
     for folder, suffixes in folders:
         stems: dict[str, str] = {}
+        if is_link_loop(root / folder):
+            refused.append(loop_problem(folder))
+            continue
         resolved = (root / folder).resolve()
         inside = base == resolved or base in resolved.parents
         for rel in listed(root, folder, suffixes):
@@ -119,6 +123,8 @@ def entry_problem(
             "rename the file with lowercase letters, digits and hyphens",
         )
     if not (folder_inside and is_regular_file(path)):
+        if is_link_loop(path):
+            return loop_problem(rel)
         target = path.resolve()
         if base not in target.parents:
             return Problem(
@@ -135,6 +141,26 @@ def entry_problem(
             Loc(rel), f"the name '{stem}' is reserved for a page the digest writes itself", "rename the file"
         )
     return None
+
+
+def is_link_loop(path: Path) -> bool:
+    """A link that leads back to itself (directly or through other links).
+
+    Checked before `Path.resolve`, which raises RuntimeError on a loop (Python < 3.13).
+    """
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
+
+
+def loop_problem(rel: str) -> Problem:
+    return Problem(
+        Loc(rel),
+        "is a link that leads back to itself (a loop of links)",
+        "delete the link, or replace it with an ordinary file or folder",
+    )
 
 
 def is_regular_file(path: Path) -> bool:

@@ -26,6 +26,7 @@ from .. import pipeline
 from ..errors import DigestError
 from ..render.glossary import glossary_abbreviations
 from ..site_paths import Linker
+from ..validate.review_ledger import Ledger
 from ..validate.rules import Rules, parse_rules
 from ..write.review_state import write_review_state
 from ..write.transaction import read_manifest
@@ -86,6 +87,14 @@ def squeeze_whitespace(html: str) -> str:
     return "".join(out)
 
 
+def clash_error(clashes: list[str]) -> PluginError:
+    return PluginError(
+        "hand-written pages are in the way of generated ones: "
+        + ", ".join(f"docs/{c}" for c in clashes)
+        + "\n  hint: rename or move them; the digest never overwrites them"
+    )
+
+
 class DigestConfig(Config):
     root = opt.Optional(opt.Dir(exists=True))
     """The digest folder (with articles/ and annotations/); default: beside mkdocs.yml."""
@@ -114,6 +123,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         """A page's HTML while Material's search indexes its lighter `search_view`."""
         self.serve_errors = ServeErrors()
         """Under `mkdocs serve`: the last run's problems, shown on every page, and the last good pages."""
+        self.result: pipeline.Result | None = None
+        """The digest built in on_pre_build, before MkDocs cleans site/; used by on_files."""
+        self.error_only = False
+        """Under `mkdocs serve`, before any good build: on_files publishes the error page alone."""
+        self.ledger_to_record: Ledger | None = None
+        """A publishing build's review ledger, recorded once the site is written (on_post_build)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -144,7 +159,14 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 target.append(f"{ASSET_DIR}/{name}")
         return config
 
-    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Run the digest's pipeline before MkDocs empties site/, so bad input never costs the previous site.
+
+        MkDocs cleans site/ between this event and on_files; the result is kept for on_files.
+        """
+        self.result = None
+        self.error_only = False
+        self.ledger_to_record = None
         preview = self.config.preview if self.config.preview is not None else self.command == "serve"
         options = pipeline.Options(
             strict=not preview,
@@ -161,10 +183,23 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             log.warning("\n" + str(exc).replace(" Nothing was written.", " Showing them in the browser."))
             kept = self.serve_errors.failed(exc)
             if kept is None:
-                return self.error_site(files, config)
+                self.error_only = True
+                return
             result = kept
-        if not preview:  # as `pages` does: the next build compares with this one
-            write_review_state(Path(config.docs_dir), result.ledger)
+        docs = Path(config.docs_dir)
+        owned = read_manifest(docs)
+        if clashes := [rel for rel in result.pages if rel not in owned and os.path.lexists(docs / rel)]:
+            raise clash_error(clashes)
+        self.result = result
+        self.ledger_to_record = None if preview else result.ledger
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        if self.error_only:
+            return self.error_site(files, config)
+        result = self.result
+        if result is None:  # on_pre_build failed or did not run: MkDocs has stopped already
+            raise PluginError("the digest's pages were not built")
+        self.result = None
         for warning in result.warnings:
             log.warning(warning.format())
         self.generated = set(result.pages)
@@ -184,11 +219,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 files.remove(existing)
             files.append(generated(config, src_uri, text))
         if clashes:
-            raise PluginError(
-                "hand-written pages are in the way of generated ones: "
-                + ", ".join(f"docs/{c}" for c in clashes)
-                + "\n  hint: rename or move them; the digest never overwrites them"
-            )
+            raise clash_error(clashes)
         for name in ASSETS:
             data = resources.files("newsdigest.assets").joinpath(name).read_bytes()
             files.append(generated(config, f"{ASSET_DIR}/{name}", data))
@@ -284,6 +315,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     @event_priority(-50)  # after Material's search plugin has written search_index.json
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.ledger_to_record is not None:  # as `pages` does: the next build compares with this one
+            write_review_state(Path(config.docs_dir), self.ledger_to_record)
+            self.ledger_to_record = None
         if self.pagefind is None:
             return
         site_dir = Path(config.site_dir)

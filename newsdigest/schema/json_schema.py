@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..limits import MAX_ID_CHARS
 from .fields import FILE_KINDS, ID_PATTERN, Choice, Field, FieldType, ListOf, MapOf, Record, Scalar
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -30,7 +31,7 @@ LANG_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
 SCALARS: dict[str, dict[str, Any]] = {
     "text": {"type": "string", "pattern": NOT_BLANK},
     "markdown": {"type": "string", "pattern": NOT_BLANK},
-    "id": {"type": "string", "pattern": ID_PATTERN},
+    "id": {"type": "string", "pattern": ID_PATTERN, "maxLength": MAX_ID_CHARS},
     "url": {"type": "string", "pattern": URL_PATTERN, "format": "uri"},
     "date": {"type": "string", "pattern": DATE_PATTERN, "format": "date"},
     "year": {"type": "integer", "minimum": 1000, "maximum": 2999},
@@ -58,7 +59,7 @@ def type_schema(ftype: FieldType, defs: dict[str, Any]) -> dict[str, Any]:
     if isinstance(ftype, MapOf):
         return {
             "type": "object",
-            "propertyNames": {"pattern": ID_PATTERN},
+            "propertyNames": {"pattern": ID_PATTERN, "maxLength": MAX_ID_CHARS},
             "additionalProperties": type_schema(ftype.value, defs),
         }
     if ftype.name not in defs:

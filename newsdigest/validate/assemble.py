@@ -12,8 +12,10 @@ from typing import Any
 
 from .. import model as m
 from ..errors import Loc, Problem
+from ..limits import MAX_ID_CHARS
 from ..load.inputs import InputFile, RawDigest
 from ..schema.fields import ID_PATTERN
+from . import safety
 from .checked import Checked, check_file, raw_ids, start_checks
 from .records import INVALID, Path, path_label, suggest
 from .review_dates import covered_articles, review_dates
@@ -54,6 +56,10 @@ class Assembler:
         return False
 
     def file_id(self, f: InputFile, what: str) -> bool:
+        if len(f.stem) > MAX_ID_CHARS:
+            message, hint = safety.id_too_long(f.stem)
+            self.error(Loc(f.path), f"file name: {message}", f"rename the file; {hint}")
+            return False
         if _ID.fullmatch(f.stem):
             return True
         self.error(

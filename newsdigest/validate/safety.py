@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from ..limits import MAX_MARKDOWN_CHARS, MAX_MARKDOWN_LEVEL, MAX_TEXT_CHARS
+from ..limits import MAX_ID_CHARS, MAX_MARKDOWN_CHARS, MAX_MARKDOWN_LEVEL, MAX_TEXT_CHARS
 from ..site_paths import FIXED_PAGES
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -191,8 +191,18 @@ def reserved_ids() -> frozenset[str]:
     return frozenset(PurePosixPath(p).stem for p in FIXED_PAGES)
 
 
+def id_too_long(value: str) -> tuple[str, str]:
+    """(message, hint) for an id over MAX_ID_CHARS: ids become file names and web addresses."""
+    return (
+        f"id is too long ({len(value):,} characters; the limit is {MAX_ID_CHARS})",
+        "use a shorter id: a few words joined by hyphens, e.g. bridge-vote",
+    )
+
+
 def text_problem(kind: str, value: str) -> tuple[str, str] | None:
     """(message, hint) when one text value is too long or holds a control character."""
+    if kind == "id" and len(value) > MAX_ID_CHARS:
+        return id_too_long(value)
     limit = MAX_MARKDOWN_CHARS if kind == "markdown" else MAX_TEXT_CHARS
     if len(value) > limit:
         return (

@@ -19,6 +19,10 @@ half an output:
 Every run first recovers: with a journal, it finishes step 3 (the new
 output stands); without one, it deletes any staging folder (the old output
 stands, untouched).
+
+One writer at a time: every step runs holding the folder's lock (lock.py),
+so two builds started together write one after the other. A refusal of the
+disk (full, read-only) is reported as an error naming the folder.
 """
 
 from __future__ import annotations
@@ -27,11 +31,16 @@ import hashlib
 import json
 import os
 import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import DigestError, Loc, Problem
+from . import faults
+from .disk_errors import output_error
+from .lock import output_lock
 
 MANIFEST = ".digest-manifest.json"
 JOURNAL = ".digest-journal.json"
@@ -144,11 +153,44 @@ def check_targets(pages: dict[str, bytes], out_dir: Path, owned: dict[str, str |
         raise DigestError(problems)
 
 
-def write_pages(pages: dict[str, str], out_dir: Path) -> WriteReport:
-    """Write changed pages, remove pages no longer generated, update the manifest: all or nothing."""
+@contextmanager
+def writing(out_dir: Path, waiting: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Create `out_dir` if needed and hold its lock; report the disk's refusals as DigestError.
+
+    `waiting` is called with the holder's description if another build holds
+    the lock; this one then waits for it. Nested uses share one lock.
+    """
     if out_dir.exists() and not out_dir.is_dir():
         raise DigestError([Problem(Loc(str(out_dir)), "the output folder is a file", "remove or rename it")])
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        with output_lock(out_dir, waiting):
+            yield
+    except OSError as exc:
+        if not _about(exc, out_dir):
+            raise
+        committed = os.path.lexists(out_dir / JOURNAL)
+        if not committed:
+            with suppress(OSError):  # the next run discards it
+                _remove_tree(out_dir / STAGING)
+        raise output_error(out_dir, exc, committed) from None
+
+
+def _about(exc: OSError, out_dir: Path) -> bool:
+    """Whether `exc` concerns the output folder (one on a bare descriptor does: only writing uses them)."""
+    if not isinstance(exc.filename, str):
+        return True
+    folder = os.path.abspath(out_dir)
+    return os.path.commonpath([folder, os.path.abspath(exc.filename)]) == folder
+
+
+def write_pages(pages: dict[str, str], out_dir: Path) -> WriteReport:
+    """Write changed pages, remove pages no longer generated, update the manifest: all or nothing."""
+    with writing(out_dir):
+        return _write_locked(pages, out_dir)
+
+
+def _write_locked(pages: dict[str, str], out_dir: Path) -> WriteReport:
     recover(out_dir)
     owned = read_owned(out_dir)
     encoded = {rel: pages[rel].encode("utf-8") for rel in sorted(pages)}
@@ -161,9 +203,11 @@ def write_pages(pages: dict[str, str], out_dir: Path) -> WriteReport:
     if not report.written and not report.removed and _read(out_dir / MANIFEST) == _dump(manifest):
         return report
     stage(out_dir, {rel: encoded[rel] for rel in report.written})
+    faults.reached("staged", out_dir)
     journal = {"manifest": manifest, "remove": report.removed, "version": 1, "write": report.written}
     _replace_with(out_dir / JOURNAL, _dump(journal), out_dir / STAGING)  # the commit point
     _fsync_dir(out_dir)
+    faults.reached("committed", out_dir)
     apply(out_dir, journal)
     return report
 
@@ -189,7 +233,9 @@ def stage(out_dir: Path, files: dict[str, bytes]) -> None:
     staging = out_dir / STAGING
     _remove_tree(staging)
     staging.mkdir()
-    for rel, data in files.items():
+    for n, (rel, data) in enumerate(files.items()):
+        if n == len(files) // 2:
+            faults.reached("staging", out_dir)
         path = staging / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
@@ -223,7 +269,9 @@ def _fsync_dir(path: Path) -> None:
 def apply(out_dir: Path, journal: dict[str, Any]) -> None:
     """Step 3: move staged pages in, remove old ones, replace the manifest, clean up."""
     staging = out_dir / STAGING
-    for rel in journal["write"]:
+    for n, rel in enumerate(journal["write"]):
+        if n == len(journal["write"]) // 2:
+            faults.reached("half-applied", out_dir)
         source = staging / rel
         if source.is_file():  # not yet moved
             (out_dir / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -237,6 +285,7 @@ def apply(out_dir: Path, journal: dict[str, Any]) -> None:
                 break
             if parent.is_dir():
                 parent.rmdir()
+    faults.reached("applied", out_dir)
     _replace_with(out_dir / MANIFEST, _dump(journal["manifest"]), staging)
     (out_dir / JOURNAL).unlink()
     _remove_tree(staging)
@@ -244,6 +293,11 @@ def apply(out_dir: Path, journal: dict[str, Any]) -> None:
 
 def recover(out_dir: Path) -> None:
     """Finish a committed write (journal present) or discard an uncommitted one."""
+    with writing(out_dir):
+        _recover_locked(out_dir)
+
+
+def _recover_locked(out_dir: Path) -> None:
     journal_path = out_dir / JOURNAL
     if not os.path.lexists(journal_path):
         _remove_tree(out_dir / STAGING)

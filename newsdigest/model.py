@@ -48,6 +48,11 @@ class Article:
     retrieved: dt.date | None = None
     url: str | None = None
     subtitle: str | None = None
+    title_at: tuple[int, int] = (0, 0)
+    """File line and column of the headline's first character; column 0 if its characters do
+    not sit one per column (an escape, a folded line). Quotes of the headline are reported there."""
+    subtitle_at: tuple[int, int] = (0, 0)
+    """The same for the deck."""
 
 
 @dataclass(frozen=True, slots=True)

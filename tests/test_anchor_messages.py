@@ -96,8 +96,9 @@ def french(*notes: Note) -> Digest:
 def test_guillemets_and_french_spaces_do_not_matter() -> None:
     anchored = anchor(french(note(0, "«\u00a0nous ne reculerons pas\u00a0». Puis", prefix="a dit :")))
     assert anchored.problems == []
-    [mark] = anchored.articles["toi"].highlights
-    assert FRENCH[mark.start : mark.end] == "\u00abnous ne reculerons pas\u00bb. Puis"
+    placed = anchored.articles["toi"]
+    [mark] = placed.highlights
+    assert placed.rendered.text[mark.start : mark.end] == "\u00abnous ne reculerons pas\u00bb. Puis"
 
 
 def test_occurrences_on_one_line_show_their_columns_and_neighbouring_words() -> None:

@@ -95,16 +95,25 @@ def _followed_by(text: str, pos: int, suffix: str) -> bool:
 
 
 def find_quote(
-    norm: Normalized, rendered: str, quote: str, prefix: str | None = None, suffix: str | None = None
+    norm: Normalized,
+    rendered: str,
+    quote: str,
+    prefix: str | None = None,
+    suffix: str | None = None,
+    barriers: tuple[int, ...] = (),
 ) -> Result:
-    """Locate `quote` in the article whose rendered text is `rendered` (normalized as `norm`)."""
+    """Locate `quote` in the article whose rendered text is `rendered` (normalized as `norm`).
+
+    No occurrence may contain a rendered offset listed in `barriers`.
+    """
     needle = normalize_quote(quote)
     spans: dict[int, tuple[int, int]] = {}
     for hit in occurrences(norm.text, needle) if needle else []:
         end = hit + len(needle)
         if norm.is_boundary(hit, False) and norm.is_boundary(end, True):
             start_end = norm.to_original(hit, end)
-            if not any(splits_character(rendered, edge) for edge in start_end):
+            crosses = any(start_end[0] <= b < start_end[1] for b in barriers)
+            if not crosses and not any(splits_character(rendered, edge) for edge in start_end):
                 spans[hit] = start_end
     if not spans:
         return closest_passage(norm, rendered, needle)

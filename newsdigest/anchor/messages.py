@@ -76,12 +76,14 @@ def occurrences(text: RenderedText, starts: tuple[int, ...], ends: tuple[int, ..
     width = max(map(len, labels), default=0)
     out = []
     for label, start, end in zip(labels, starts, ends, strict=False):
-        before = text.text[max(0, start - SHOWN) : start].split()
-        after = text.text[end : end + SHOWN].split()
+        low = max([0, *(b + 1 for b in text.barriers if b < start)])
+        high = min([len(text.text), *(b for b in text.barriers if b >= end)])
+        before = text.text[max(low, start - SHOWN) : start].split()
+        after = text.text[end : min(high, end + SHOWN)].split()
         head = " ".join(before[-CONTEXT_WORDS:])
         tail = " ".join(after[:CONTEXT_WORDS])
-        cut_head = "…" if len(before) > CONTEXT_WORDS or start > SHOWN else ""
-        cut_tail = "…" if len(after) > CONTEXT_WORDS or end + SHOWN < len(text.text) else ""
+        cut_head = "…" if len(before) > CONTEXT_WORDS or start - SHOWN > low else ""
+        cut_tail = "…" if len(after) > CONTEXT_WORDS or end + SHOWN < high else ""
         space_before = " " if head and text.text[start - 1].isspace() else ""
         space_after = " " if tail and text.text[end].isspace() else ""
         passage = shorten(text.text[start:end])

@@ -58,8 +58,13 @@ def read_text(body: str, first_line: int) -> tuple[rendered_text.RenderedText, N
 
 
 def prepare(article: Article, notes: tuple[Note, ...]) -> tuple[AnchoredArticle, Normalized]:
-    text, norm = read_text(article.body, article.body_line)
-    return AnchoredArticle(article, text, notes), norm
+    """The article's visible text, headline and deck first, as the page shows them."""
+    header = [rendered_text.HeaderField(article.title, *article.title_at)]
+    if article.subtitle:
+        header.append(rendered_text.HeaderField(article.subtitle, *article.subtitle_at))
+    body = article.body
+    text = rendered_text.build(markdown_dialect.parse(body), body, article.body_line, tuple(header))
+    return AnchoredArticle(article, text, notes), normalize(text.text)
 
 
 Statements = tuple[tuple[Claim, Quote], ...]
@@ -120,7 +125,7 @@ def place(
 ) -> tuple[int, int, int] | None:
     """(start, end, line) of the quote, or None after recording why not."""
     text = article.rendered
-    result = find_quote(norm, text.text, quote.text, quote.prefix, quote.suffix)
+    result = find_quote(norm, text.text, quote.text, quote.prefix, quote.suffix, text.barriers)
     if isinstance(result, Found):
         return result.start, result.end, text.line_of(result.start)
     path = article.article.path

@@ -89,7 +89,8 @@ def page(
     """A complete Markdown page: front matter and one raw HTML block.
 
     The body is raw HTML so MkDocs shows exactly what was rendered here;
-    Material adds the page's <h1> from `title`, and the chips of `tags`
+    Material adds the page's <h1> from `title` (unless the body has its own, as an
+    article page has), and the chips of `tags`
     (which its tags plugin also lists on the topics page). Material writes
     title, description and tags into its HTML as they are, so they are
     written here HTML-escaped.

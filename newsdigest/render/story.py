@@ -14,6 +14,7 @@ from ..schema.fields import ARTICLE_TYPES, RATINGS
 from .common import badge, esc, md_block, page, plain, sources_list, time_tag
 from .glossary import TermMarker
 from .jsonld import claim_reviews
+from .quoting import quotation
 
 ADMONITION_FOR_RATING = {
     "accurate": "success",
@@ -39,7 +40,8 @@ def coverage(anchored: AnchoredDigest, story: Story, linker: site_paths.Linker) 
             f"{esc(outlet.name)}</a></td>"
             f'<td data-label="Type">{badge("type", a.type, ARTICLE_TYPES[a.type])}</td>'
             f'<td data-label="Date">{time_tag(a.published)}</td>'
-            f'<td data-label="Headline"><a href="{linker.href(src, site_paths.article_page(a.id))}">'
+            f'<td data-label="Headline"><a href="{linker.href(src, site_paths.article_page(a.id))}" '
+            f'lang="{esc(a.language)}">'
             f'{esc(a.title)}</a></td><td data-label="Notes">{notes}</td></tr>'
         )
     head = (
@@ -66,7 +68,7 @@ def statement_cards(anchored: AnchoredDigest, story: Story, claim: Claim, linker
         href = linker.href(src, site_paths.article_page(a.id), f"cl-{claim.id}")
         cards.append(
             f'<div class="card dn-cell">{head}<blockquote><p><a class="dn-quote" href="{href}">'
-            f"<q>{esc(plain(statement.quote.text, 400))}</q></a></p></blockquote></div>"
+            f"{quotation(plain(statement.quote.text, 400), a.language)}</a></p></blockquote></div>"
         )
     return (
         f'<div class="grid dn-statements" style="--dn-cols:{max(len(claim.statements), 1)}">'

@@ -16,6 +16,7 @@ from ..load.inputs import InputFile, RawDigest
 from ..schema.fields import ID_PATTERN
 from .checked import Checked, check_file, raw_ids, start_checks
 from .records import INVALID, Path, path_label, suggest
+from .text_at import text_at
 
 _ID = re.compile(ID_PATTERN)
 
@@ -110,6 +111,8 @@ class Assembler:
             retrieved=data.get("retrieved"),
             url=data.get("url"),
             subtitle=data.get("subtitle"),
+            title_at=text_at(f, "title"),
+            subtitle_at=text_at(f, "subtitle"),
         )
 
     def notes(self, f: InputFile) -> tuple[m.Note, ...] | None:

@@ -115,6 +115,8 @@ class Term:
     definition: str
     sources: tuple[Source, ...]
     aliases: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    """Language tags of the article texts it applies to; empty: every language."""
 
 
 @dataclass(frozen=True, slots=True)

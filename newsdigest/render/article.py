@@ -92,7 +92,8 @@ def render_article_page(digest: Digest, placed: AnchoredArticle, linker: site_pa
     rendered, highlights = placed.rendered, placed.highlights
     headline = render_header_field(rendered, 0, highlights, mark_attrs, started)
     deck = render_header_field(rendered, 1, highlights, mark_attrs, started) if a.subtitle else ""
-    text = terms.wrap(render_article(rendered, highlights, mark_attrs, started))
+    article_terms = TermMarker(digest.glossary, terms.defined, a.language)  # the notes take every term
+    text = article_terms.wrap(render_article(rendered, highlights, mark_attrs, started))
     parts = [
         f'<h1 class="dn-head" lang="{esc(a.language)}">{headline}</h1>',
         news_article(digest, a),

@@ -274,28 +274,38 @@ class Assembler:
                 )
         return out
 
+    @staticmethod
+    def glossary_languages(data: Any) -> set[str]:
+        default = data.get("language", "en")
+        return {lang for item in data["terms"] for lang in item.get("languages") or [default]}
+
     def glossary(self) -> tuple[m.Term, ...]:
         terms: list[m.Term] = []
-        seen: dict[str, str] = {}
+        seen: dict[tuple[str, str], str] = {}
+        """(language, name casefolded) -> the term that has the name in that language."""
         for f in self.by_kind.get("glossary", []):
             checked = self.checked(f)
             data, locs = checked.data, checked.locs
             if data is INVALID:
                 continue
+            default = data.get("language", "en")
             for i, item in enumerate(data["terms"]):
                 names = [item["term"], *item.get("aliases", [])]
-                clash = next((n for n in names if n.casefold() in seen), None)
+                languages = tuple(dict.fromkeys(item.get("languages") or [default]))
+                keys = {(lang.casefold(), n.casefold()): n for lang in languages for n in names}
+                keys[("", item["term"].casefold())] = item["term"]  # a term's own name names one entry
+                clash = next((k for k in keys if k in seen), None)
                 if clash is not None:
+                    where = f" for {clash[0]}" if clash[0] and len(self.glossary_languages(data)) > 1 else ""
                     self.error(
                         locs[("terms", i, "term")],
-                        f"terms[{i}]: '{clash}' is already defined",
-                        f"it belongs to the term '{seen[clash.casefold()]}'; merge the two entries",
+                        f"terms[{i}]: '{keys[clash]}' is already defined{where}",
+                        f"it belongs to the term '{seen[clash]}'; merge the two entries",
                     )
                     continue
-                seen.update((n.casefold(), item["term"]) for n in names)
-                terms.append(
-                    m.Term(item["term"], item["definition"], _sources(item), tuple(item.get("aliases", ())))
-                )
+                seen.update(dict.fromkeys(keys, item["term"]))
+                aliases = tuple(item.get("aliases", ()))
+                terms.append(m.Term(item["term"], item["definition"], _sources(item), aliases, languages))
         return tuple(terms)
 
 

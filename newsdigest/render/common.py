@@ -11,6 +11,7 @@ from typing import Any
 
 from .. import markdown_dialect
 from ..model import Source
+from .folding import folded_copy
 
 MONTHS = (
     "January",
@@ -101,7 +102,8 @@ def page(
     if tags:
         meta["tags"] = [esc_meta(t) for t in tags]
     lines = ["---", *(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items())]
-    lines += ["---", "", f'<div class="dn-page">\n{body.strip()}\n</div>', ""]
+    inner = "\n".join(part for part in (body.strip(), folded_copy(body)) if part)  # see render/folding.py
+    lines += ["---", "", f'<div class="dn-page">\n{inner}\n</div>', ""]
     return "\n".join(lines)
 
 

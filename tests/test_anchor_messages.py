@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from newsdigest.anchor import anchor
@@ -120,3 +121,32 @@ annotations/toi.yml:10:12: notes[0].quote not found in articles/toi.md
   closest: "La Coalition internationale" (line 10, differs only in letter case)
   hint: letter case matters: write the capitals as the article does
 Build failed: 1 error in 1 file. Nothing was written."""
+
+
+def with_header(*notes: Note) -> Digest:
+    headed = dataclasses.replace(
+        article("toi", BODY, 12),
+        title="Council backs the bridge",
+        title_at=(2, 9),
+        subtitle="Work starts soon",
+        subtitle_at=(3, 0),  # a folded value: only its line is known
+    )
+    return Digest(articles={"toi": headed}, notes={"toi": notes})
+
+
+def test_headline_and_deck_are_quoted_like_the_text_but_never_across_them() -> None:
+    anchored = anchor(with_header(note(0, "backs the"), note(1, "the bridge Work starts"), note(2, "the bridge")))
+    placed = anchored.articles["toi"]
+    [mark] = placed.highlights
+    assert (mark.dom_id, placed.rendered.text[mark.start : mark.end], mark.line) == ("hl-n0", "backs the", 2)
+    assert format_report(anchored.problems) == """\
+annotations/toi.yml:14:12: notes[1].quote not found in articles/toi.md
+  quote:   "the bridge Work starts"
+  closest: "the bridge Work starts" (line 2, runs past the end of the headline or deck)
+  hint: the headline, the deck and the text are quoted separately: end the quote where its part ends
+annotations/toi.yml:18:12: notes[2].quote occurs 3 times in articles/toi.md (lines 2, 14, 16)
+  line 2, column 23:  Council backs [the bridge]
+  line 14, column 34: …in May. Work on [the bridge] starts soon. Critics said…
+  line 16, column 14: …starts soon. Critics said [the bridge] was too expensive.
+  hint: add `prefix:` or `suffix:` with a few neighbouring words to pick one
+Build failed: 2 errors in 1 file. Nothing was written."""

@@ -36,6 +36,8 @@ class NotFound:
     """0-100."""
     case_only: bool = False
     """The quote occurs in the article with other letter case (then `closest` is that passage)."""
+    across: bool = False
+    """The quote occurs only across the end of the headline or deck (then `closest` is that passage)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,15 +110,21 @@ def find_quote(
     """
     needle = normalize_quote(quote)
     spans: dict[int, tuple[int, int]] = {}
+    crossing: tuple[int, int] | None = None
     for hit in occurrences(norm.text, needle) if needle else []:
         end = hit + len(needle)
         if norm.is_boundary(hit, False) and norm.is_boundary(end, True):
             start_end = norm.to_original(hit, end)
-            crosses = any(start_end[0] <= b < start_end[1] for b in barriers)
-            if not crosses and not any(splits_character(rendered, edge) for edge in start_end):
+            if any(splits_character(rendered, edge) for edge in start_end):
+                continue
+            if any(start_end[0] <= b < start_end[1] for b in barriers):
+                crossing = crossing or start_end
+            else:
                 spans[hit] = start_end
+    if not spans and crossing is not None:
+        return NotFound(rendered[crossing[0] : crossing[1]], crossing[0], 99, across=True)
     if not spans:
-        return closest_passage(norm, rendered, needle)
+        return closest_passage(norm, rendered, needle, barriers)
     want_prefix = normalize_quote(prefix) if prefix else ""
     want_suffix = normalize_quote(suffix) if suffix else ""
     chosen = [
@@ -135,7 +143,7 @@ def find_quote(
     return Found(*spans[chosen[0]])
 
 
-def closest_passage(norm: Normalized, rendered: str, needle: str) -> NotFound:
+def closest_passage(norm: Normalized, rendered: str, needle: str, barriers: tuple[int, ...] = ()) -> NotFound:
     """The passage most like `needle`, for a hint; never used as an anchor.
 
     The passage is widened to whole words (at most `WIDEN` characters each
@@ -144,7 +152,7 @@ def closest_passage(norm: Normalized, rendered: str, needle: str) -> NotFound:
     nothing = NotFound("", 0, 0)
     if not needle or not norm.text.strip(" "):
         return nothing
-    other_case = _other_case(norm, rendered, needle)
+    other_case = _other_case(norm, rendered, needle, barriers)
     if other_case is not None:
         start, end = other_case
         return NotFound(rendered[start:end], start, 99, case_only=True)
@@ -161,7 +169,9 @@ def closest_passage(norm: Normalized, rendered: str, needle: str) -> NotFound:
     return NotFound(passage, start, similarity) if similarity >= MIN_SIMILARITY else nothing
 
 
-def _other_case(norm: Normalized, rendered: str, needle: str) -> tuple[int, int] | None:
+def _other_case(
+    norm: Normalized, rendered: str, needle: str, barriers: tuple[int, ...]
+) -> tuple[int, int] | None:
     """The rendered span of the first place where `needle` occurs if letter case is ignored."""
     lowered = norm.text.lower()
     wanted = needle.lower()
@@ -172,7 +182,8 @@ def _other_case(norm: Normalized, rendered: str, needle: str) -> tuple[int, int]
         end = hit + len(wanted)
         if norm.is_boundary(hit, False) and norm.is_boundary(end, True):
             start_end = norm.to_original(hit, end)
-            if not any(splits_character(rendered, edge) for edge in start_end):
+            crosses = any(start_end[0] <= b < start_end[1] for b in barriers)
+            if not crosses and not any(splits_character(rendered, edge) for edge in start_end):
                 return start_end
         hit = lowered.find(wanted, hit + 1)
     return None

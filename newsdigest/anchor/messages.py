@@ -17,6 +17,7 @@ NOT_FOUND_HINT = (
     "runs of spaces, line breaks and spaces beside quote marks are ignored"
 )
 CASE_HINT = "letter case matters: write the capitals as the article does"
+ACROSS_HINT = "the headline, the deck and the text are quoted separately: end the quote where its part ends"
 SHOWN = 100
 """Longest quote or passage shown in a message, in characters."""
 LINES_SHOWN = 10
@@ -29,9 +30,15 @@ def not_found(quote: Quote, path: str, text: RenderedText, result: NotFound) -> 
     details = [f'quote:   "{shorten(quote.text)}"']
     if result.closest:
         line = text.line_of(result.closest_start)
-        how = "differs only in letter case" if result.case_only else f"{result.similarity}% similar"
+        how = (
+            "differs only in letter case"
+            if result.case_only
+            else "runs past the end of the headline or deck"
+            if result.across
+            else f"{result.similarity}% similar"
+        )
         details.append(f'closest: "{shorten(result.closest)}" (line {line}, {how})')
-    hint = CASE_HINT if result.case_only else NOT_FOUND_HINT
+    hint = CASE_HINT if result.case_only else ACROSS_HINT if result.across else NOT_FOUND_HINT
     return Problem(quote.loc, f"{quote.label}.quote not found in {path}", hint, tuple(details))
 
 

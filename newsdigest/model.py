@@ -64,6 +64,11 @@ class Article:
     url: str | None = None
     subtitle: str | None = None
     via: Via | None = None
+    title_at: tuple[int, int] = (0, 0)
+    """File line and column of the headline's first character; column 0 if its characters do
+    not sit one per column (an escape, a folded line). Quotes of the headline are reported there."""
+    subtitle_at: tuple[int, int] = (0, 0)
+    """The same for the deck."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +143,8 @@ class Term:
     definition: str
     sources: tuple[Source, ...]
     aliases: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    """Language tags of the article texts it applies to; empty: every language."""
 
 
 @dataclass(frozen=True, slots=True)

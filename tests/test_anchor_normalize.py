@@ -20,6 +20,13 @@ RULES = [
     ("a\u2009b\u202fc\u3000d", "a b c d", "thin, narrow no-break and ideographic spaces"),
     ("\u2018a\u2019 \u201ab\u201b", "'a' 'b'", "curly single quotes"),
     ("\u201ca\u201d \u201eb\u201f", '"a" "b"', "curly double quotes"),
+    ("\u00aba\u00bb \u2039b\u203a", "\"a\" 'b'", "guillemets"),
+    ("\u00ab\u00a0Oui\u00a0\u00bb, dit-il", '"Oui", dit-il', "no-break spaces inside guillemets"),
+    ("\u00ab\u202fOui\u202f\u00bb", "\u00abOui\u00bb", "narrow no-break spaces inside guillemets"),
+    ("\u00abOui\u00bb", "\u00ab Oui \u00bb", "no space inside guillemets"),
+    ("il dit \u00ab\u00a0oui\u00a0\u00bb", 'il dit "oui"', "space before a quote mark"),
+    ("\u201eJa\u201c, sagte sie", "\u201c Ja \u201d, sagte sie", "German low-high quotes"),
+    ("\u201aja\u2018", "'ja'", "German single quotes"),
     ("a\u2010b\u2011c\u2012d\u2013e\u2014f\u2015g\u2212h", "a-b-c-d-e-f-g-h", "every dash and minus"),
     ("wait\u2026", "wait...", "ellipsis character"),
     ("wait...", "wait\u2026", "three dots"),
@@ -70,12 +77,25 @@ def test_composed_characters_map_back_to_their_parts() -> None:
     assert norm.to_original(0, 3) == (0, 3)
 
 
+def test_a_dropped_space_beside_a_quote_mark_maps_back_outside_the_span() -> None:
+    norm = normalize("dit \u00ab\u202fnon\u202f\u00bb.")
+    assert norm.text == 'dit"non".'
+    assert norm.to_original(4, 7) == (6, 9)  # non
+    assert norm.to_original(3, 8) == (4, 11)  # « non »
+    assert norm.to_original(0, 3) == (0, 3)  # dit
+
+
 def test_plain_text_records_no_edits() -> None:
     norm = normalize("Plain text, single spaces.")
     assert all(not step.out_starts for step in norm.steps)
 
 
-TRICKY = st.text(alphabet=list("ab. \u00a0\n\t\u200b\u00ad\u2026\u2019'\u2014-e\u0301\u0327\u00e9q\u212b"), max_size=30)
+TRICKY = st.text(
+    alphabet=list(
+        "ab. \u00a0\u202f\n\t\u200b\u00ad\u2026\u2019'\"\u00ab\u00bb\u2039\u2014-e\u0301\u0327\u00e9q\u212b"
+    ),
+    max_size=30,
+)
 
 
 @settings(max_examples=300, derandomize=True, database=None)

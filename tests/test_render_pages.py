@@ -60,7 +60,7 @@ def test_notes_follow_the_text_in_passage_order_with_sources_and_links(pages: di
     # The heading is the note's permalink; its text names the note.
     assert (
         '<h3 id="note-vote-count"><a href="#note-vote-count">1. <span class="dn-badge">Fact check</span> '
-        "<q>voted 9 to 2 on Friday</q></a></h3>"
+        "<q lang=\"en\">voted 9 to 2 on Friday</q></a></h3>"
     ) in page
     assert page.index('<div class="dn-text"') < page.index('<h2 id="notes">')
     vote = page[page.index('id="note-vote-count"') :].split("</section>")[0]
@@ -123,7 +123,7 @@ def test_coverage_table_lists_outlet_type_date_and_headline(pages: dict[str, str
         "Headline",
         "Notes",
     ]
-    assert '<td data-label="Headline"><a href="../../articles/weekly-view/">A bridge too far</a>' in table
+    assert '<td data-label="Headline"><a href="../../articles/weekly-view/" lang="en">A bridge too far</a>' in table
 
 
 def test_home_counts_and_links_to_archive_and_topics(pages: dict[str, str]) -> None:

@@ -191,7 +191,7 @@ def test_pagefind_command_indexes_materials_content_only() -> None:
     command = search_backend.pagefind_command(Path("pf"), Path("site"), "en", keep_index_url=True)
     assert command == [
         "pf", "--site", "site", "--output-subdir", "pagefind",
-        "--root-selector", "article.md-content__inner", "--exclude-selectors", "a.headerlink, [data-search-exclude]",
+        "--root-selector", "article.md-content__inner", "--exclude-selectors", "a.headerlink, [data-search-exclude], .dn-folded",
         "--force-language", "en", "--keep-index-url",
     ]
 

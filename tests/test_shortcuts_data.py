@@ -40,9 +40,7 @@ def normalize_by_regex(text: str) -> Normalized:
     composed, nfc = N._apply(visible, (e for c in chunks if (e := N._nfc_edit(c.group(), c.start()))))
     table = re.compile(f"[{re.escape(''.join(N._ONE_FOR_ONE))}]")
     translated = table.sub(lambda m: N._ONE_FOR_ONE[m.group()], composed)
-    folds = (
-        (m.start(), m.end(), "..." if m.group() == "\u2026" else " ") for m in N._FOLDS.finditer(translated)
-    )
+    folds = ((m.start(), m.end(), N.fold_replacement(m)) for m in N._FOLDS.finditer(translated))
     folded, fold = N._apply(translated, folds)
     return Normalized(folded, (fold, nfc, ignored))
 

@@ -104,6 +104,54 @@ Build failed: 3 errors in 1 file. Nothing was written.
 Build failed: 1 error in 1 file. Nothing was written.
 """,
     ),
+    "yaml-double-quote-inside-double-quotes": (
+        "annotations/weekly-view.yml",
+        """notes:
+  - id: vanity
+    quote: "called it a "vanity project" on Friday"
+    kind: context
+""",
+        """annotations/weekly-view.yml:3:25: YAML syntax error: the double-quoted value of 'quote' contains '"', \
+which ends it early
+  write the line as:
+      quote: 'called it a "vanity project" on Friday'
+  hint: write it as shown: in single quotes, where a ' is written twice; or write `quote: |` and the value \
+on the next line, indented
+Build failed: 1 error in 1 file. Nothing was written.
+""",
+    ),
+    "yaml-colon-in-plain-value": (
+        "annotations/weekly-view.yml",
+        """notes:
+  - id: vanity
+    quote: The mayor's answer: no bridge this year
+    kind: context
+""",
+        """annotations/weekly-view.yml:3:30: YAML syntax error: the value of 'quote' contains ': ', which YAML reads \
+as the start of another field
+  write the line as:
+      quote: 'The mayor''s answer: no bridge this year'
+  hint: write it as shown: in single quotes, where a ' is written twice; or write `quote: |` and the value \
+on the next line, indented
+Build failed: 1 error in 1 file. Nothing was written.
+""",
+    ),
+    "yaml-apostrophe-inside-single-quotes": (
+        "articles/weekly-view.md",
+        """---
+title: 'The mayor's bridge'
+---
+Text.
+""",
+        """articles/weekly-view.md:2:18: YAML syntax error: the single-quoted value of 'title' contains "'", which \
+ends it early
+  write the line as:
+  title: 'The mayor''s bridge'
+  hint: write it as shown: in single quotes, where a ' is written twice; or write `title: |` and the value \
+on the next line, indented
+Build failed: 1 error in 1 file. Nothing was written.
+""",
+    ),
     "missing-and-urls": (
         "annotations/outlets.yml",
         """outlets:

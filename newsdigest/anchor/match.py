@@ -34,6 +34,10 @@ class NotFound:
     closest_start: int
     similarity: int
     """0-100."""
+    case_only: bool = False
+    """The quote occurs in the article with other letter case (then `closest` is that passage)."""
+    across: bool = False
+    """The quote occurs only across the end of the headline or deck (then `closest` is that passage)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +46,8 @@ class Ambiguous:
     """Rendered-text offsets of every occurrence left after prefix/suffix."""
     narrowed_by: str
     """'prefix', 'suffix' or 'prefix and suffix' when they were given but left several; else ''."""
+    ends: tuple[int, ...] = ()
+    """Where each of those occurrences ends."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +56,7 @@ class ContextMismatch:
     """'prefix', 'suffix' or 'prefix and suffix'."""
     starts: tuple[int, ...]
     """Every occurrence of the quote itself."""
+    ends: tuple[int, ...] = ()
 
 
 Result = Found | NotFound | Ambiguous | ContextMismatch
@@ -90,19 +97,34 @@ def _followed_by(text: str, pos: int, suffix: str) -> bool:
 
 
 def find_quote(
-    norm: Normalized, rendered: str, quote: str, prefix: str | None = None, suffix: str | None = None
+    norm: Normalized,
+    rendered: str,
+    quote: str,
+    prefix: str | None = None,
+    suffix: str | None = None,
+    barriers: tuple[int, ...] = (),
 ) -> Result:
-    """Locate `quote` in the article whose rendered text is `rendered` (normalized as `norm`)."""
+    """Locate `quote` in the article whose rendered text is `rendered` (normalized as `norm`).
+
+    No occurrence may contain a rendered offset listed in `barriers`.
+    """
     needle = normalize_quote(quote)
     spans: dict[int, tuple[int, int]] = {}
+    crossing: tuple[int, int] | None = None
     for hit in occurrences(norm.text, needle) if needle else []:
         end = hit + len(needle)
         if norm.is_boundary(hit, False) and norm.is_boundary(end, True):
             start_end = norm.to_original(hit, end)
-            if not any(splits_character(rendered, edge) for edge in start_end):
+            if any(splits_character(rendered, edge) for edge in start_end):
+                continue
+            if any(start_end[0] <= b < start_end[1] for b in barriers):
+                crossing = crossing or start_end
+            else:
                 spans[hit] = start_end
+    if not spans and crossing is not None:
+        return NotFound(rendered[crossing[0] : crossing[1]], crossing[0], 99, across=True)
     if not spans:
-        return closest_passage(norm, rendered, needle)
+        return closest_passage(norm, rendered, needle, barriers)
     want_prefix = normalize_quote(prefix) if prefix else ""
     want_suffix = normalize_quote(suffix) if suffix else ""
     chosen = [
@@ -113,13 +135,15 @@ def find_quote(
     ]
     context = " and ".join(w for w, v in (("prefix", want_prefix), ("suffix", want_suffix)) if v)
     if not chosen:
-        return ContextMismatch(context, tuple(start for start, _ in spans.values()))
+        every = spans.values()
+        return ContextMismatch(context, tuple(s for s, _ in every), tuple(e for _, e in every))
     if len(chosen) > 1:
-        return Ambiguous(tuple(spans[hit][0] for hit in chosen), context)
+        picked = [spans[hit] for hit in chosen]
+        return Ambiguous(tuple(s for s, _ in picked), context, tuple(e for _, e in picked))
     return Found(*spans[chosen[0]])
 
 
-def closest_passage(norm: Normalized, rendered: str, needle: str) -> NotFound:
+def closest_passage(norm: Normalized, rendered: str, needle: str, barriers: tuple[int, ...] = ()) -> NotFound:
     """The passage most like `needle`, for a hint; never used as an anchor.
 
     The passage is widened to whole words (at most `WIDEN` characters each
@@ -128,6 +152,10 @@ def closest_passage(norm: Normalized, rendered: str, needle: str) -> NotFound:
     nothing = NotFound("", 0, 0)
     if not needle or not norm.text.strip(" "):
         return nothing
+    other_case = _other_case(norm, rendered, needle, barriers)
+    if other_case is not None:
+        start, end = other_case
+        return NotFound(rendered[start:end], start, 99, case_only=True)
     if len(needle) >= len(norm.text):
         start, end = 0, len(rendered)
     else:
@@ -139,6 +167,26 @@ def closest_passage(norm: Normalized, rendered: str, needle: str) -> NotFound:
     passage = rendered[start:end]
     similarity = min(99, round(fuzz.ratio(needle, normalize_quote(passage))))
     return NotFound(passage, start, similarity) if similarity >= MIN_SIMILARITY else nothing
+
+
+def _other_case(
+    norm: Normalized, rendered: str, needle: str, barriers: tuple[int, ...]
+) -> tuple[int, int] | None:
+    """The rendered span of the first place where `needle` occurs if letter case is ignored."""
+    lowered = norm.text.lower()
+    wanted = needle.lower()
+    if len(lowered) != len(norm.text) or len(wanted) != len(needle):
+        return None  # a letter whose lower case is longer (İ): offsets would drift
+    hit = lowered.find(wanted)
+    while hit >= 0:
+        end = hit + len(wanted)
+        if norm.is_boundary(hit, False) and norm.is_boundary(end, True):
+            start_end = norm.to_original(hit, end)
+            crosses = any(start_end[0] <= b < start_end[1] for b in barriers)
+            if not crosses and not any(splits_character(rendered, edge) for edge in start_end):
+                return start_end
+        hit = lowered.find(wanted, hit + 1)
+    return None
 
 
 def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:

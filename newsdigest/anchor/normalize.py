@@ -8,9 +8,12 @@ the article uses. The rules, in order (documented on the reference page):
    between a letter and its accent does not keep them apart).
 2. Unicode NFC.
 3. Every run of whitespace, of any kind, counts as one space.
-4. Curly and straight quotes match: ‘ ’ ‚ ‛ as ', and “ ” „ ‟ as ".
+4. Curly, straight and angle quotes match: ‘ ’ ‚ ‛ ‹ › as ', and “ ” „ ‟ « » as ".
 5. Hyphen, non-breaking hyphen, figure/en/em dash, horizontal bar and minus match.
 6. The ellipsis character matches three dots.
+7. A space next to a quote mark is dropped: French typography puts a
+   no-break or narrow no-break space inside guillemets, or none, and a copy
+   may have either.
 
 Letter case is kept. Only edits that change the text's length (or, for NFC,
 its characters) are recorded, so common text maps back with one bisect.
@@ -25,8 +28,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 IGNORED = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-SINGLE_QUOTES = "\u2018\u2019\u201a\u201b"
-DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f"
+SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2039\u203a"
+DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u00ab\u00bb"
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 # Every character for which str.isspace() is true (Unicode 15).
 SPACES = (
@@ -42,7 +45,10 @@ _ONE_FOR_ONE = {
 }
 _ASCII_ONE_FOR_ONE = str.maketrans({k: v for k, v in _ONE_FOR_ONE.items() if k.isascii()})
 _IGNORED_RUNS = re.compile(f"[{re.escape(IGNORED)}]+")
-_FOLDS = re.compile(" {2,}|\u2026")
+_FOLDS = re.compile("(?<=[\"']) +| +(?=[\"'])| {2,}|\u2026")
+"""Rules 3, 6 and 7 after the one-for-one replacements: spaces next to a quote mark, runs, ellipsis."""
+_SPACED_QUOTES = ('" ', ' "', "' ", " '")
+_RUNS = re.compile(" {2,}|\u2026")
 # NFC never joins or reorders across the start of an ASCII character.
 _NFC_CHUNKS = re.compile(r"[\x00-\x7f]?[^\x00-\x7f]+")
 
@@ -172,16 +178,50 @@ def _fold(text: str) -> tuple[str, Edits]:
         for char, replacement in _ONE_FOR_ONE.items():  # no replacement is itself replaced
             if char in translated:
                 translated = translated.replace(char, replacement)
-    if "  " not in translated and "\u2026" not in translated:
+    spaced_quote = any(pair in translated for pair in _SPACED_QUOTES)
+    if "  " not in translated and "\u2026" not in translated and not spaced_quote:
         return translated, _NO_EDITS
-    return _apply(
-        translated,
-        ((m.start(), m.end(), "..." if m.group() == "\u2026" else " ") for m in _FOLDS.finditer(translated)),
-    )
+    return _apply(translated, _fold_edits(translated, spaced_quote))
+
+
+def _fold_edits(text: str, spaced_quote: bool) -> list[tuple[int, int, str]]:
+    """The edits `_FOLDS` and `fold_replacement` make, found faster.
+
+    Spaces are common and quote marks beside spaces rare: rather than try the
+    quote rules at every space, runs and ellipses are found by a literal-led
+    pattern and each quote mark beside a space by str.find. Each run is
+    maximal either way, so both find the same edits
+    (tests/test_shortcuts_data.py compares them).
+    """
+    edits = {m.start(): (m.end(), "..." if m.group() == "\u2026" else " ") for m in _RUNS.finditer(text)}
+    for pair in _SPACED_QUOTES if spaced_quote else ():
+        found = text.find(pair)
+        while found >= 0:
+            if pair[0] == " ":  # spaces before a quote mark at found + 1
+                start = found
+                while start > 0 and text[start - 1] == " ":
+                    start -= 1
+                edits[start] = (found + 1, "")
+            else:  # spaces after a quote mark at found
+                end = found + 1
+                while end < len(text) and text[end] == " ":
+                    end += 1
+                edits[found + 1] = (end, "")
+            found = text.find(pair, found + 1)
+    return [(start, end, replacement) for start, (end, replacement) in sorted(edits.items())]
+
+
+def fold_replacement(found: re.Match[str]) -> str:
+    """What a match of `_FOLDS` becomes: nothing next to a quote mark, else one space or three dots."""
+    if found.group() == "\u2026":
+        return "..."
+    text, start, end = found.string, found.start(), found.end()
+    beside_quote = (start > 0 and text[start - 1] in "\"'") or (end < len(text) and text[end] in "\"'")
+    return "" if beside_quote else " "
 
 
 def normalize(text: str) -> Normalized:
-    """Apply rules 1-6, recording the edits needed to map positions back."""
+    """Apply rules 1-7, recording the edits needed to map positions back."""
     visible, ignored_edits = _drop_ignored(text)
     composed, nfc_edits = _nfc(visible)
     folded, fold_edits = _fold(composed)

@@ -13,15 +13,10 @@ from ..errors import Problem
 from ..memo import BuildMemo
 from ..model import Article, Claim, Digest, Note, Quote
 from ..progress import Progress
+from . import messages
 from . import text as rendered_text
-from .match import Ambiguous, Found, NotFound, find_quote
+from .match import Found, NotFound, find_quote
 from .normalize import Normalized, normalize
-
-NOT_FOUND_HINT = "quote the article exactly as written; spacing and curly/straight quotes do not matter"
-SHOWN = 100
-"""Longest quote or passage shown in a message, in characters."""
-LINES_SHOWN = 10
-"""Most occurrence lines listed in a message."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +58,13 @@ def read_text(body: str, first_line: int) -> tuple[rendered_text.RenderedText, N
 
 
 def prepare(article: Article, notes: tuple[Note, ...]) -> tuple[AnchoredArticle, Normalized]:
-    text, norm = read_text(article.body, article.body_line)
-    return AnchoredArticle(article, text, notes), norm
+    """The article's visible text, headline and deck first, as the page shows them."""
+    header = [rendered_text.HeaderField(article.title, *article.title_at)]
+    if article.subtitle:
+        header.append(rendered_text.HeaderField(article.subtitle, *article.subtitle_at))
+    body = article.body
+    text = rendered_text.build(markdown_dialect.parse(body), body, article.body_line, tuple(header))
+    return AnchoredArticle(article, text, notes), normalize(text.text)
 
 
 Statements = tuple[tuple[Claim, Quote], ...]
@@ -125,61 +125,12 @@ def place(
 ) -> tuple[int, int, int] | None:
     """(start, end, line) of the quote, or None after recording why not."""
     text = article.rendered
-    result = find_quote(norm, text.text, quote.text, quote.prefix, quote.suffix)
+    result = find_quote(norm, text.text, quote.text, quote.prefix, quote.suffix, text.barriers)
     if isinstance(result, Found):
         return result.start, result.end, text.line_of(result.start)
     path = article.article.path
     if isinstance(result, NotFound):
-        details = [f'quote:   "{shorten(quote.text)}"']
-        if result.closest:
-            details.append(
-                f'closest: "{shorten(result.closest)}" '
-                f"(line {text.line_of(result.closest_start)}, {result.similarity}% similar)"
-            )
-        problems.append(
-            Problem(quote.loc, f"{quote.label}.quote not found in {path}", NOT_FOUND_HINT, tuple(details))
-        )
-        return None
-    lines = line_list(text, result.starts)
-    if isinstance(result, Ambiguous) and not result.narrowed_by:
-        problems.append(
-            Problem(
-                quote.loc,
-                f"{quote.label}.quote occurs {len(result.starts)} times in {path} ({lines})",
-                "add `prefix:` or `suffix:` with a few neighbouring words to pick one",
-            )
-        )
-    elif isinstance(result, Ambiguous):
-        problems.append(
-            Problem(
-                quote.loc,
-                f"{quote.label}.quote still occurs {len(result.starts)} times in {path} "
-                f"with this {result.narrowed_by} ({lines})",
-                "use more neighbouring words in `prefix:` or `suffix:`",
-            )
-        )
+        problems.append(messages.not_found(quote, path, text, result))
     else:
-        where = {"prefix": "before", "suffix": "after"}.get(result.which, "around")
-        verb = "do" if " and " in result.which else "does"
-        problems.append(
-            Problem(
-                quote.loc,
-                f"{quote.label}.{result.which.replace(' and ', '/')} {verb} not match the text "
-                f"{where} any occurrence of the quote in {path} ({lines})",
-                "copy the neighbouring words from the article; spacing and quote marks do not matter",
-            )
-        )
+        problems.append(messages.several(quote, path, text, result))
     return None
-
-
-def line_list(text: rendered_text.RenderedText, starts: tuple[int, ...]) -> str:
-    """`line 3` or `lines 3, 12, 40`: each distinct line once, at most LINES_SHOWN."""
-    lines = list(dict.fromkeys(text.line_of(s) for s in starts))
-    shown = ", ".join(str(n) for n in lines[:LINES_SHOWN])
-    more = f" and {len(lines) - LINES_SHOWN} more" if len(lines) > LINES_SHOWN else ""
-    return f"line {shown}" if len(lines) == 1 else f"lines {shown}{more}"
-
-
-def shorten(text: str) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= SHOWN else flat[: SHOWN - 1] + "…"

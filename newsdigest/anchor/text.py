@@ -5,6 +5,10 @@ Built once per article from markdown-it tokens. Each visible piece of text
 offset range in `text`; line breaks are "\\n" and blocks are separated by
 "\\n". Image alt text is not visible text. Offsets in `text` map back to a
 line and column of the article file.
+
+The headline and the deck, which the page shows above the body, come first,
+each as a block of its own (`header`); a quote may not run from one of them
+into the next or into the body (`barriers`).
 """
 
 from __future__ import annotations
@@ -43,6 +47,10 @@ class RenderedText:
     """`leaf.start` of every leaf, for bisecting."""
     source_lines: list[str]
     first_line: int
+    header: tuple[Token, ...] = ()
+    """One `text` token per header field (headline, deck), rendered by the page header."""
+    barriers: tuple[int, ...] = ()
+    """Offsets of the separators after each header field: no quote may contain one."""
 
     def leaf_index(self, offset: int) -> int:
         """Index of the leaf holding `offset` (or the one before a block separator)."""
@@ -75,8 +83,20 @@ def source_lines(source: str) -> list[str]:
     return source.split("\n") if "\r" not in source else re.split(r"\r\n?|\n", source)
 
 
-def build(tokens: list[Token], source: str, first_line: int) -> RenderedText:
-    """Collect the visible text of `tokens` (parsed from `source`).
+@dataclass(frozen=True, slots=True)
+class HeaderField:
+    """A plain-text field shown above the body (headline, deck), and where it is written."""
+
+    text: str
+    line: int
+    col: int
+    """0 when its characters do not sit one per column."""
+
+
+def build(
+    tokens: list[Token], source: str, first_line: int, header: tuple[HeaderField, ...] = ()
+) -> RenderedText:
+    """Collect the visible text of `header` then of `tokens` (parsed from `source`).
 
     `first_line` is the file line on which `source` starts, so positions
     name lines of the article file, front matter included.
@@ -98,6 +118,14 @@ def build(tokens: list[Token], source: str, first_line: int) -> RenderedText:
             parts.append("\n")
             length += 1
 
+    header_tokens = []
+    barriers = []
+    for field in header:
+        new_block()
+        token = Token("text", "", 0, content=field.text)
+        add(token, field.text, field.line, max(field.col, 1), field.col > 0)
+        header_tokens.append(token)
+        barriers.append(length)
     previous: Token | None = None
     for block in tokens:
         if block.type == "inline" and block.children:
@@ -113,4 +141,7 @@ def build(tokens: list[Token], source: str, first_line: int) -> RenderedText:
             col = line_offset(lines[start] if start < len(lines) else "", content_line) + 1
             add(block, block.content, start + first_line, col, False)
         previous = block
-    return RenderedText(tokens, "".join(parts), leaves, [leaf.start for leaf in leaves], lines, first_line)
+    text = "".join(parts)
+    starts = [leaf.start for leaf in leaves]
+    header_parts = (tuple(header_tokens), tuple(barriers))
+    return RenderedText(tokens, text, leaves, starts, lines, first_line, *header_parts)

@@ -28,7 +28,7 @@
   function piecesOf(id, claim) {
     var kind = claim ? ".dn-claim" : ":not(.dn-claim)";
     return document.querySelectorAll("#" + (claim ? "cl-" : "hl-") + CSS.escape(id) +
-      ', .dn-text mark.dn-hl' + kind + '[data-target="' + CSS.escape(id) + '"]');
+      ', :is(.dn-head, .dn-text) mark.dn-hl' + kind + '[data-target="' + CSS.escape(id) + '"]');
   }
 
   /* The highlight's text as the reader sees it, from its first piece to its last. */
@@ -157,7 +157,7 @@
   var search = document.querySelector('.md-search[role="dialog"]:not([aria-label])');
   if (search) search.setAttribute("aria-label", "Search");
 
-  var marks = document.querySelectorAll(".dn-text mark.dn-hl[id^='hl-']");
+  var marks = document.querySelectorAll(":is(.dn-head, .dn-text) mark.dn-hl[id^='hl-']");
   var original = document.querySelector(".dn-card a.dn-original");
   /* Links first, so that the note panels, copied from the notes, have them too. */
   if (original) marks.forEach(function (mark) { originalLink(mark, original.getAttribute("href")); });

@@ -19,6 +19,7 @@ import yaml
 
 from ..errors import Loc, Problem
 from ..limits import MAX_YAML_DEPTH, MAX_YAML_NODES
+from .yaml_traps import quote_trap
 
 try:  # libyaml is ~9x faster; the pure-Python loader gives the same nodes.
     from yaml import CSafeLoader as YamlLoader
@@ -56,8 +57,20 @@ def parse_yaml(rel: str, text: str, line_offset: int, problems: list[Problem]) -
             return None
         return yaml.compose(text, Loader=YamlLoader)
     except yaml.MarkedYAMLError as exc:
+        where = _at(exc.problem_mark or exc.context_mark)
+        trap = quote_trap(text.split("\n")[where[0]], where[1]) if where[0] < text.count("\n") + 1 else None
+        if trap is not None:
+            problems.append(
+                Problem(
+                    Loc(rel, where[0] + 1 + line_offset, trap.col + 1),
+                    f"YAML syntax error: {trap.message}",
+                    trap.hint,
+                    ("write the line as:", trap.corrected),
+                )
+            )
+            return None
         what = exc.problem or exc.context or "invalid YAML"
-        report(_at(exc.problem_mark or exc.context_mark), f"YAML syntax error: {what}", SYNTAX_HINT)
+        report(where, f"YAML syntax error: {what}", SYNTAX_HINT)
     except yaml.YAMLError:  # a ReaderError: a character YAML does not allow
         found = NOT_YAML.search(text)
         pos = found.start() if found else 0

@@ -31,9 +31,11 @@ BUNDLE = "pagefind"
 """Pagefind's output folder inside site_dir; the worker expects it at the site root."""
 ROOT_SELECTOR = "article.md-content__inner"
 """Material's content element: the header, navigation, table of contents and footer are not indexed."""
-EXCLUDE_SELECTORS = "a.headerlink, [data-search-exclude]"
+EXCLUDE_SELECTORS = "a.headerlink, [data-search-exclude], .dn-folded"
 """The ¶ permalinks after headings (they would end every heading's result title), and what
-is marked for Material's search to skip (such as the highlight legend on article pages)."""
+is marked for Material's search to skip (such as the highlight legend on article pages). Also the
+accent-free copy of a page's words (render/folding.py), which Material's index needs and Pagefind
+does not: Pagefind matches "retropedaler" to "rétropédaler" by itself (tests/test_browser_languages.py)."""
 MATERIAL_WORKER = "assets/javascripts/workers/"
 _CONTENT = re.compile(r'<article class="md-content__inner\b')
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)

@@ -8,7 +8,7 @@ from ..model import Article, Digest, Outlet
 from ..schema.fields import ARTICLE_TYPES, NOTE_KINDS
 from .common import badge, esc, page, time_tag
 from .glossary import TermMarker
-from .highlight import render_article
+from .highlight import render_article, render_header_field
 from .jsonld import news_article
 from .notes import claims_box, note_html
 
@@ -44,7 +44,8 @@ def byline(article: Article, outlet: Outlet) -> str:
     return f"By {outlet.name}" if outlet.type == "wire-service" else "Unsigned"
 
 
-def header(digest: Digest, placed: AnchoredArticle, linker: site_paths.Linker) -> str:
+def header(digest: Digest, placed: AnchoredArticle, linker: site_paths.Linker, deck: str = "") -> str:
+    """The card under the headline: type, deck (`deck`, already rendered), facts, story."""
     a = placed.article
     src = site_paths.article_page(a.id)
     outlet = digest.outlets[a.outlet]
@@ -68,8 +69,8 @@ def header(digest: Digest, placed: AnchoredArticle, linker: site_paths.Linker) -
         f'<p class="dn-type-line">{badge("type", a.type, ARTICLE_TYPES[a.type])} '
         f"<span>{esc(TYPE_HINTS[a.type])}</span></p>"
     ]
-    if a.subtitle:
-        parts.append(f'<p class="dn-subtitle">{esc(a.subtitle)}</p>')
+    if deck:
+        parts.append(f'<p class="dn-subtitle dn-head" lang="{esc(a.language)}">{deck}</p>')
     parts.append(f'<p class="dn-facts">{" · ".join(facts)}</p>')
     counts = [f'<a href="#notes">{len(placed.notes)} notes</a>'] if placed.notes else []
     if placed.claims:
@@ -97,10 +98,16 @@ def render_article_page(digest: Digest, placed: AnchoredArticle, linker: site_pa
     a = placed.article
     terms = TermMarker(digest.glossary)
     starts = {h.target: h.start for h in placed.highlights if h.kind != "claim"}
-    text = terms.wrap(render_article(placed.rendered, placed.highlights, mark_attrs))
+    started: set[int] = set()  # the headline and deck come first: their pieces are the first ones
+    rendered, highlights = placed.rendered, placed.highlights
+    headline = render_header_field(rendered, 0, highlights, mark_attrs, started)
+    deck = render_header_field(rendered, 1, highlights, mark_attrs, started) if a.subtitle else ""
+    article_terms = TermMarker(digest.glossary, terms.defined, a.language)  # the notes take every term
+    text = article_terms.wrap(render_article(rendered, highlights, mark_attrs, started))
     parts = [
+        f'<h1 class="dn-head" lang="{esc(a.language)}">{headline}</h1>',
         news_article(digest, a),
-        header(digest, placed, linker),
+        header(digest, placed, linker, deck),
         legend(placed),
         f'<div class="dn-text" lang="{esc(a.language)}">\n{text}</div>',
         claims_box(placed, linker),
@@ -108,12 +115,14 @@ def render_article_page(digest: Digest, placed: AnchoredArticle, linker: site_pa
     shown = sorted((n for n in placed.notes if n.id in starts), key=lambda n: starts[n.id])
     if shown:
         parts.append('<h2 id="notes">Notes</h2>')
-        parts.extend(note_html(n, terms, placed=True, number=i) for i, n in enumerate(shown, 1))
+        parts.extend(
+            note_html(n, terms, placed=True, number=i, language=a.language) for i, n in enumerate(shown, 1)
+        )
     if placed.unplaced:
         parts.append(
             '<div class="dn-unplaced admonition warning"><p class="admonition-title">'
             "These notes could not be placed in the current text</p>"
-            + "".join(note_html(n, terms) for n in placed.unplaced)
+            + "".join(note_html(n, terms, language=a.language) for n in placed.unplaced)
             + "</div>"
         )
     outlet = digest.outlets[a.outlet].name

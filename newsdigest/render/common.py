@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from .. import markdown_dialect
 from ..model import Source
+from .folding import folded_copy
 
 MONTHS = (
     "January",
@@ -113,7 +114,8 @@ def page(
     """A complete Markdown page: front matter and one raw HTML block.
 
     The body is raw HTML so MkDocs shows exactly what was rendered here;
-    Material adds the page's <h1> from `title`, and the chips of `tags`
+    Material adds the page's <h1> from `title` (unless the body has its own, as an
+    article page has), and the chips of `tags`
     (which its tags plugin also lists on the topics page). Material writes
     title, description and tags into its HTML as they are, so they are
     written here HTML-escaped.
@@ -124,7 +126,8 @@ def page(
     if tags:
         meta["tags"] = [esc_meta(t) for t in tags]
     lines = ["---", *(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items())]
-    lines += ["---", "", f'<div class="dn-page">\n{body.strip()}\n</div>', ""]
+    inner = "\n".join(part for part in (body.strip(), folded_copy(body)) if part)  # see render/folding.py
+    lines += ["---", "", f'<div class="dn-page">\n{inner}\n</div>', ""]
     return "\n".join(lines)
 
 

@@ -42,21 +42,45 @@ def name_pattern(name: str) -> str:
     return rf"(?<![\w&]){head}{body}(?!\w)"
 
 
+def applies_to(term: Term, language: str | None) -> bool:
+    """Whether `term` is explained in text of `language` (None: the digest's own text, every term).
+
+    A term for `fr` applies to `fr` and `fr-CA` text; one for `fr-CA` only to `fr-CA`.
+    """
+    if language is None or not term.languages:
+        return True
+    wanted = language.casefold()
+    return any(wanted == tag.casefold() or wanted.startswith(tag.casefold() + "-") for tag in term.languages)
+
+
 @dataclass(slots=True)
 class TermMarker:
-    """Wraps glossary terms in one page's HTML; remembers which terms the page has defined."""
+    """Wraps glossary terms in one page's HTML; remembers which terms the page has defined.
+
+    `language`: the language of the text to wrap (an article's), so that only
+    terms given for it apply; None for the digest's own text (notes, summaries).
+    Markers of one page share `defined`.
+    """
 
     terms: Sequence[Term]
     defined: set[str] = field(default_factory=set)
+    language: str | None = None
     pattern: re.Pattern[str] | None = field(init=False)
     by_name: dict[str, Term] = field(init=False)
 
     def __post_init__(self) -> None:
         names = sorted(
-            ((name, term) for term in self.terms for name in (term.term, *term.aliases)),
+            (
+                (name, term)
+                for term in self.terms
+                if applies_to(term, self.language)
+                for name in (term.term, *term.aliases)
+            ),
             key=lambda nt: (-len(nt[0]), nt[0]),
         )
-        self.by_name = {html_text(name).casefold(): term for name, term in names}
+        self.by_name = {}
+        for name, term in names:  # an alias repeated for another language: the first term keeps it
+            self.by_name.setdefault(html_text(name).casefold(), term)
         self.pattern = re.compile("|".join(name_pattern(n) for n, _ in names)) if names else None
 
     def wrap(self, html: str) -> str:

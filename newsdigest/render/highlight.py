@@ -82,17 +82,39 @@ def marked(
 
 
 def render_article(
-    text: RenderedText, highlights: Sequence[Highlight], attrs: MarkAttrs = default_attrs
+    text: RenderedText,
+    highlights: Sequence[Highlight],
+    attrs: MarkAttrs = default_attrs,
+    started: set[int] | None = None,
 ) -> str:
-    """The article body as HTML, highlights included."""
+    """The article body as HTML, highlights included.
+
+    `started`: highlights whose first piece is already on the page (in the
+    header, rendered first by render_header_field); filled in as pieces are written.
+    """
     env: dict[str, Any] = {
         "pieces": pieces_by_leaf(text, highlights),
         "highlights": highlights,
         "attrs": attrs,
-        "started": set(),
+        "started": set() if started is None else started,
     }
     md = markdown_dialect.parser()
     return _renderer().render(text.tokens, md.options, env)
+
+
+def render_header_field(
+    text: RenderedText, index: int, highlights: Sequence[Highlight], attrs: MarkAttrs, started: set[int]
+) -> str:
+    """Header field `index` (0 the headline, 1 the deck) escaped, with its highlights' pieces."""
+    token = text.header[index]
+    pieces = [
+        (max(h.start, leaf.start) - leaf.start, min(h.end, leaf.end) - leaf.start, i)
+        for leaf in text.leaves
+        if leaf.token is token
+        for i, h in enumerate(highlights)
+        if h.start < leaf.end and leaf.start < h.end
+    ]
+    return marked(token.content, pieces, highlights, attrs, started)
 
 
 @lru_cache(maxsize=1)

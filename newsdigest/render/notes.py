@@ -8,12 +8,15 @@ from ..model import Note
 from ..schema.fields import NOTE_KINDS
 from .common import esc, md_block, plain, review_dates, sources_list
 from .glossary import TermMarker
+from .quoting import quotation
 
 HEADING_QUOTE = 70
 """Characters of the quoted passage shown in a note's heading."""
 
 
-def note_html(note: Note, terms: TermMarker, *, placed: bool = False, number: int = 0) -> str:
+def note_html(
+    note: Note, terms: TermMarker, *, placed: bool = False, number: int = 0, language: str = ""
+) -> str:
     """One note: kind, the passage, body, sources and links.
 
     The heading links to the note itself (its permalink). A `placed` note
@@ -21,12 +24,13 @@ def note_html(note: Note, terms: TermMarker, *, placed: bool = False, number: in
     the original, built from the highlight's text, so the page does not carry
     a long text-fragment address per note. The links are kept out of the
     search index, where they would repeat on every note. The badge takes its
-    colour from the kind class on the section.
+    colour from the kind class on the section. `language` is the article's,
+    for the quoted passage.
     """
     prefix = f"{number}. " if number else ""
     heading = (
         f'{prefix}<span class="dn-badge">{esc(NOTE_KINDS[note.kind])}</span> '
-        f"<q>{esc(plain(note.quote.text, HEADING_QUOTE))}</q>"
+        f"{quotation(plain(note.quote.text, HEADING_QUOTE), language)}"
     )
     back = (
         f'<p class="dn-note-links" data-search-exclude><a href="#hl-{note.id}">Back to the passage</a></p>'

@@ -18,6 +18,7 @@ from ..schema.fields import ARTICLE_TYPES, RATINGS
 from .common import badge, esc, long_date, md_block, page, plain, review_dates, sources_list, time_tag
 from .glossary import TermMarker
 from .jsonld import claim_reviews
+from .quoting import quotation
 
 ADMONITION_FOR_RATING = {
     "accurate": "success",
@@ -78,8 +79,8 @@ def coverage(anchored: AnchoredDigest, story: Story, ordered: list[str], linker:
             f"{esc(outlet.name)}</a></td>"
             f'<td data-label="Type">{badge("type", a.type, ARTICLE_TYPES[a.type])}</td>'
             f'<td data-label="Date">{time_tag(a.published)}</td>'
-            f'<td data-label="Headline"><a href="{linker.href(src, site_paths.article_page(a.id))}">'
-            f'{esc(a.title)}</a></td><td data-label="Notes">{notes}</td></tr>'
+            f'<td data-label="Headline"><a href="{linker.href(src, site_paths.article_page(a.id))}" '
+            f'lang="{esc(a.language)}">{esc(a.title)}</a></td><td data-label="Notes">{notes}</td></tr>'
         )
     head = (
         '<tr><th scope="col">Outlet</th><th scope="col">Type</th><th scope="col">Date</th>'
@@ -146,7 +147,7 @@ def statement_rows(
             f'<p class="dn-cell-head"><strong>{esc(labels[article_id])}</strong> '
             f"{badge('type', a.type, ARTICLE_TYPES[a.type])} {time_tag(a.published)}</p>"
             f'<blockquote><p><a class="dn-quote" href="{href}">'
-            f"<q>{esc(plain(statement.quote.text, 400))}</q></a></p></blockquote></li>"
+            f"{quotation(plain(statement.quote.text, 400), a.language)}</a></p></blockquote></li>"
         )
     parts = [f'<ul class="dn-statements">{"".join(quoted)}</ul>'] if quoted else []
     for kind, names in gathered.items():

@@ -254,12 +254,28 @@ TERM = Record(
         Field("aliases", ListOf(TEXT), "Other spellings that appear in articles."),
         Field("definition", TEXT, "One or two plain sentences (no Markdown).", True),
         Field("sources", SOURCES, "At least one source.", True),
+        Field(
+            "languages",
+            ListOf(Scalar("lang"), 1),
+            "Languages of the articles whose text the term and its aliases are explained in "
+            "(`fr` also covers `fr-CA`); default: the glossary's `language`. So an English "
+            "definition is not attached to a French word unless listed, e.g. `[en, fr]`. "
+            "An alias may repeat in another term for another language.",
+        ),
     ),
 )
 GLOSSARY = Record(
     "glossary",
     "`annotations/glossary.yml`: terms explained wherever they occur.",
-    (Field("terms", ListOf(TERM), "The terms.", True),),
+    (
+        Field("terms", ListOf(TERM), "The terms.", True),
+        Field(
+            "language",
+            Scalar("lang"),
+            "Language of the definitions, and of the articles a term applies to when it gives "
+            "no `languages:`. Default: `en`.",
+        ),
+    ),
 )
 
 FILE_KINDS: dict[str, Record] = {

@@ -19,6 +19,7 @@ from . import safety
 from .checked import Checked, check_file, raw_ids, start_checks
 from .records import INVALID, Path, path_label, suggest
 from .review_dates import covered_articles, review_dates
+from .text_at import text_at
 
 _ID = re.compile(ID_PATTERN)
 
@@ -118,6 +119,8 @@ class Assembler:
             url=data.get("url"),
             subtitle=data.get("subtitle"),
             via=m.Via(data["via"]["name"], data["via"]["url"]) if "via" in data else None,
+            title_at=text_at(f, "title"),
+            subtitle_at=text_at(f, "subtitle"),
         )
 
     def notes(self, f: InputFile) -> tuple[m.Note, ...] | None:
@@ -283,31 +286,44 @@ class Assembler:
                 )
         return out
 
+    @staticmethod
+    def glossary_languages(data: Any) -> set[str]:
+        default = data.get("language", "en")
+        return {lang for item in data["terms"] for lang in item.get("languages") or [default]}
+
     def glossary(self) -> tuple[m.Term, ...]:
         terms: list[m.Term] = []
-        seen: dict[str, str] = {}
+        seen: dict[tuple[str, str], str] = {}
+        """(language, name casefolded) -> the term that has the name in that language."""
         for f in self.by_kind.get("glossary", []):
             checked = self.checked(f)
             data, locs = checked.data, checked.locs
             if data is INVALID:
                 continue
+            default = data.get("language", "en")
             for i, item in enumerate(data["terms"]):
                 names = [item["term"], *item.get("aliases", [])]
-                clash = next((n for n in names if n.casefold() in seen), None)
+                languages = tuple(dict.fromkeys(item.get("languages") or [default]))
+                keys = {(lang.casefold(), n.casefold()): n for lang in languages for n in names}
+                keys[("", item["term"].casefold())] = item["term"]  # a term's own name names one entry
+                clash = next((k for k in keys if k in seen), None)
                 if clash is not None:
+                    where = f" for {clash[0]}" if clash[0] and len(self.glossary_languages(data)) > 1 else ""
                     self.error(
                         locs[("terms", i, "term")],
-                        f"terms[{i}]: '{clash}' is already defined",
-                        f"it belongs to the term '{seen[clash.casefold()]}'; merge the two entries",
+                        f"terms[{i}]: '{keys[clash]}' is already defined{where}",
+                        f"it belongs to the term '{seen[clash]}'; merge the two entries",
                     )
                     continue
-                seen.update((n.casefold(), item["term"]) for n in names)
+                seen.update(dict.fromkeys(keys, item["term"]))
+                aliases = tuple(item.get("aliases", ()))
                 terms.append(
                     m.Term(
                         item["term"],
                         item["definition"],
                         _sources(item, locs, ("terms", i)),
-                        tuple(item.get("aliases", ())),
+                        aliases,
+                        languages,
                     )
                 )
         return tuple(terms)

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from .. import pipeline
+from ..assets import published_assets
 from ..load.fingerprint import inputs_fingerprint, record, unchanged_since_last_build
 from ..progress import Progress
 from ..write.transaction import recover, write_pages
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     progress.clear()
     for warning in result.warnings:
         print(warning.format(), file=sys.stderr)
-    written = write_pages(result.pages, out_dir)
+    written = write_pages({**result.pages, **published_assets()}, out_dir)  # assets: for any engine
     record(out_dir, fingerprint)
     print(
         f"{len(written.written)} {'file' if len(written.written) == 1 else 'files'} written, "

@@ -163,15 +163,20 @@ def ensure(spec: ToolSpec, cache: Path, checkout: Path = REPO) -> Ready:
         os.replace(link, current)  # readers see the old environment or the new one, never half of one
         if spec.project:  # lets `prune` drop it once the checkout is gone
             (slot / "checkout").write_text(f"{checkout.resolve()}\n", encoding="utf-8")
-    prune(cache)
+    prune(cache, keep=slot)
     return Ready(fresh, built=True)
 
 
-def prune(cache: Path) -> None:
-    """Remove the environments of checkouts that no longer exist (temporary clones), if no one holds them."""
+def prune(cache: Path, keep: Path) -> None:
+    """Remove, if no one holds them, the environments of checkouts that no longer exist (temporary
+    clones) and those `keep` supersedes (same tool and checkout, older requirements)."""
+    owner = (keep / "checkout").read_text("utf-8") if (keep / "checkout").is_file() else None
+    tool = keep.name.split(".")[0]
     for marker in cache.glob("*/checkout"):
         slot = marker.parent
-        if Path(marker.read_text("utf-8").strip()).exists():
+        checkout = marker.read_text("utf-8")
+        superseded = slot != keep and checkout == owner and slot.name.split(".")[0] == tool
+        if Path(checkout.strip()).exists() and not superseded:
             continue
         with open(slot / "lock", "a+b") as handle:
             try:

@@ -160,3 +160,11 @@ def test_keys_differ_by_checkout_and_requirements(tmp_path: Path) -> None:
     assert slot_key(QUICK, REPO) != slot_key(pinned, REPO)
     unbound = ToolSpec(name="zensical", requirements=("zensical==0.0.73",), project=False)
     assert slot_key(unbound, REPO) == slot_key(unbound, other), "an environment without the project is shared"
+
+
+def test_an_environment_for_older_requirements_of_this_checkout_is_pruned(tmp_path: Path) -> None:
+    older = ensure(
+        ToolSpec(name="python", requirements=("an-older-set==1.0",), link_only=True), tmp_path
+    ).path
+    newer = ensure(QUICK, tmp_path).path
+    assert newer.exists() and not older.parent.exists()

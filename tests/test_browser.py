@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from anchor_cases.checks import Article
-from browser_support import ARTIFACTS, AXE, CHROMIUM, open_page, unavailable
+from browser_support import ARTIFACTS, AXE, CHROMIUM, axe_problem, open_page, unavailable
 from text_fragments import text_fragment_url
 
 from newsdigest.anchor import Highlight
@@ -232,8 +232,8 @@ def test_no_horizontal_scrolling_on_a_phone(browser: Any, site: str, name: str) 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_no_serious_accessibility_violations(browser: Any, site: str, name: str, scheme: str) -> None:
-    if not AXE.is_file():
-        unavailable(f"axe-core is not installed at {AXE}")
+    if (problem := axe_problem()) is not None:
+        unavailable(problem)
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     tab = context.new_page()
     open_page(tab, site, PAGES[name])
@@ -283,5 +283,5 @@ def test_installed_tools_are_usable() -> None:
         unavailable(f"{CHROMIUM} is not installed")
     if importlib.util.find_spec("playwright") is None:
         unavailable("the `playwright` package is not installed (pip install -e '.[test]')")
-    if not AXE.is_file():
-        unavailable(f"axe-core is not installed at {AXE}")
+    if (problem := axe_problem()) is not None:
+        unavailable(problem)

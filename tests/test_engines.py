@@ -1,65 +1,38 @@
 """The same digest builds with ProperDocs (the maintained fork of MkDocs 1.x) and with MkDocs.
 
-ProperDocs is installed once into its own virtual environment under
-~/.cache/newsdigest-properdocs (or $NEWSDIGEST_PROPERDOCS_CACHE), so the
-project's environment keeps MkDocs as it is. ProperDocs finds plugins through
-both the `properdocs.plugins` and the `mkdocs.plugins` entry-point groups, and
-redirects `mkdocs.*` imports to its own modules, so the `digest` plugin loads
-there unchanged.
+ProperDocs is installed with this checkout (editable) into its own cached
+environment (tests/cached_venv.py: keyed by checkout, locked, verified,
+healed), under ~/.cache/newsdigest-properdocs or $NEWSDIGEST_PROPERDOCS_CACHE,
+so the project's environment keeps MkDocs as it is. ProperDocs finds plugins
+through both the `properdocs.plugins` and the `mkdocs.plugins` entry-point
+groups, and redirects `mkdocs.*` imports to its own modules, so the `digest`
+plugin loads there unchanged.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
+import functools
 import re
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from support import REPO, SAMPLE, copy_sample, run_mkdocs
+from cached_venv import ENV, ToolSpec, Unavailable, cache_root, ensure
+from support import SAMPLE, copy_sample, run_mkdocs
 
 PROPERDOCS = "1.6.7"
-CACHE = Path(os.environ.get("NEWSDIGEST_PROPERDOCS_CACHE", Path.home() / ".cache" / "newsdigest-properdocs"))
+SPEC = ToolSpec(name="properdocs", requirements=(f"properdocs=={PROPERDOCS}",))
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">.*?</article>', re.S)
 
 
+@functools.cache
 def properdocs_venv() -> Path:
-    """A venv with ProperDocs and this project (editable); made once per ProperDocs version and pyproject."""
-    key = hashlib.sha256((PROPERDOCS + (REPO / "pyproject.toml").read_text("utf-8")).encode()).hexdigest()[
-        :12
-    ]
-    venv = CACHE / f"properdocs-{PROPERDOCS}-{key}"
-    ready = venv / "ready"
-    if ready.is_file():
-        return venv
-    for old in CACHE.glob("properdocs-*"):  # environments for other versions, and half-made ones
-        shutil.rmtree(old, ignore_errors=True)
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
-    install = subprocess.run(
-        [
-            str(venv / "bin" / "python"),
-            "-m",
-            "pip",
-            "install",
-            "-q",
-            f"properdocs=={PROPERDOCS}",
-            "-e",
-            str(REPO),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=1200,
-    )
-    if install.returncode != 0:
-        pytest.skip(
-            f"ProperDocs {PROPERDOCS} could not be installed (no package index?): {install.stderr[-400:]}"
-        )
-    ready.write_text(PROPERDOCS + "\n", encoding="utf-8")
-    return venv
+    """ProperDocs and this checkout (editable), built on first use and reused while sound."""
+    try:
+        return ensure(SPEC, cache_root("NEWSDIGEST_PROPERDOCS_CACHE", "newsdigest-properdocs")).path
+    except Unavailable as exc:
+        pytest.skip(f"ProperDocs {PROPERDOCS} could not be installed (no package index?): {exc}")
 
 
 @pytest.fixture(scope="module")
@@ -74,6 +47,7 @@ def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, st
         capture_output=True,
         text=True,
         timeout=300,
+        env=ENV,
     )
     assert properdocs.returncode == 0, properdocs.stderr
     return root / "site-mkdocs", root / "site-properdocs", properdocs.stderr

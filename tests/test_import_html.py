@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from test_jsonschema import front_matter, json_yaml, our_problems, validator
 
 from newsdigest.importer.html import extract_html
-from support import FIXTURES, run_cli
+from support import FIXTURES, REPO, copy_digest, run_cli
 
 PAGE = FIXTURES / "html" / "council-bridge.html"
 CHROME = [
@@ -33,8 +35,6 @@ CHROME = [
 
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
-    from support import copy_digest
-
     root = copy_digest(FIXTURES / "mini", tmp_path_factory.mktemp("html") / "mini")
     result = run_cli("import", str(PAGE), "--outlet", "daily-news", "--story", "bridge-vote",
                      "--retrieved", "2024-03-03", "--root", str(root))  # fmt: skip
@@ -133,3 +133,33 @@ def test_a_page_without_an_article_is_an_error(mini: Path) -> None:
     )
     assert result.returncode == 1
     assert result.stderr.startswith(f"{empty}:1:1: no article text found in this page\n")
+
+
+WITHOUT_TRAFILATURA = """
+import runpy, sys
+sys.modules["trafilatura"] = None  # as if the optional `html` dependencies were not installed
+script = sys.argv[1]
+sys.argv = [script, *sys.argv[2:]]
+runpy.run_path(script, run_name="__main__")
+"""
+
+
+def test_without_the_html_extra_the_user_is_told_what_to_install(tmp_path: Path) -> None:
+    root = copy_digest(FIXTURES / "mini", tmp_path / "mini")
+    before = sorted(p.name for p in (root / "articles").iterdir())
+    result = subprocess.run(
+        [sys.executable, "-c", WITHOUT_TRAFILATURA, str(REPO / "build_digest.py"),
+         "import", str(PAGE), "--outlet", "daily-news", "--root", str(root)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )  # fmt: skip
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"{PAGE}:1:1: reading a saved web page needs the optional `html` dependencies "
+        "(trafilatura is not installed)\n"
+        '  hint: install them: pip install "newsdigest[html]" (in a clone: .venv/bin/pip install '
+        '-c constraints.txt -e ".[html]"), or import the page\'s text saved as .txt\n'
+        "Build failed: 1 error in 1 file. Nothing was written.\n"
+    )
+    assert sorted(p.name for p in (root / "articles").iterdir()) == before

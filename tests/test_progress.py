@@ -87,12 +87,12 @@ def test_for_stream_chooses_by_terminal_and_ci(
     assert Progress.for_stream(FakeTerminal(tty)).interactive is interactive
 
 
-def test_off_writes_nothing() -> None:
+def test_off_writes_nothing(capsys: pytest.CaptureFixture[str]) -> None:
     progress = Progress.off()
-    for _ in progress.track(range(5), "anchoring"):
+    for _ in progress.track(range(1000), "anchoring"):
         pass
-    progress.close("done")
-    assert progress.enabled is False
+    progress.clear()
+    assert capsys.readouterr() == ("", "")
 
 
 def test_empty_step_writes_no_progress_line() -> None:
@@ -115,8 +115,14 @@ def test_small_builds_stay_quiet_below_min_total() -> None:
 
 
 def test_for_stream_is_quiet_for_small_digests(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A digest of a few dozen articles builds without progress lines; a larger one gets them."""
     monkeypatch.delenv("CI", raising=False)
-    assert Progress.for_stream(FakeTerminal(False)).min_total == 50
+    log = FakeTerminal(False)
+    progress = Progress.for_stream(log)
+    list(progress.track(range(49), "anchoring"))
+    assert log.getvalue() == ""
+    list(progress.track(range(50), "anchoring"))
+    assert log.getvalue().splitlines()[-1] == "anchoring: 50/50 (100%)"
 
 
 def test_clear_erases_the_status_line_only_on_a_terminal() -> None:

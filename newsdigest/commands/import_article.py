@@ -88,6 +88,15 @@ def is_html(path: Path, text: str) -> bool:
     )
 
 
+def missing_html_extra(rel: str, module: str) -> Problem:
+    return Problem(
+        Loc(rel),
+        f"reading a saved web page needs the optional `html` dependencies ({module} is not installed)",
+        'install them: pip install "newsdigest[html]" (in a clone: .venv/bin/pip install -c constraints.txt '
+        '-e ".[html]"), or import the page\'s text saved as .txt',
+    )
+
+
 def extract(args: argparse.Namespace, rel: str) -> Extracted:
     path: Path = args.source
     try:
@@ -106,8 +115,12 @@ def extract(args: argparse.Namespace, rel: str) -> Extracted:
     }
     if not is_html(path, text):
         return extract_text(text, text_format=args.text_format, **options)
-    from ..importer.html import ExtractionFailed, extract_html
+    try:  # trafilatura and lxml are the optional `html` dependencies
+        import trafilatura  # noqa: F401
 
+        from ..importer.html import ExtractionFailed, extract_html
+    except ImportError as exc:
+        raise DigestError([missing_html_extra(rel, exc.name or "trafilatura")]) from None
     try:
         return extract_html(text, **options)
     except ExtractionFailed:

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from .. import pipeline
+from ..assets import published_assets
 from ..load.fingerprint import inputs_fingerprint, record, unchanged_since_last_build
 from ..progress import Progress
 from ..write.lock import LOCK
@@ -73,7 +74,7 @@ def build_and_write(args: argparse.Namespace, out_dir: Path) -> int:
     progress.clear()
     for warning in result.warnings:
         print(warning.format(), file=sys.stderr)
-    written = write_pages(result.pages, out_dir)
+    written = write_pages({**result.pages, **published_assets()}, out_dir)  # assets: for any engine
     if not args.preview:
         write_review_state(out_dir, result.ledger)
     record(out_dir, fingerprint)

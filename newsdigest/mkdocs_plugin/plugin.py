@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .. import pipeline
+from ..assets import ASSET_DIR, SCRIPT, STYLESHEET, published_assets
 from ..errors import DigestError
 from ..render.glossary import glossary_abbreviations
 from ..site_paths import Linker
@@ -60,10 +61,6 @@ def generated(config: MkDocsConfig, src_uri: str, content: str | bytes) -> Gener
     file.changed = _BUILT.get(key) != digest or not os.path.isfile(file.abs_dest_path)
     _BUILT[key] = digest
     return file
-
-
-ASSETS = ("digest.css", "digest.js")
-ASSET_DIR = "assets/digest"
 
 
 _VERBATIM = re.compile(r"(<(pre|textarea|script)\b.*?</\2>)", re.S | re.I)
@@ -153,10 +150,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             problems = search_backend.requirement_problems(list(config.plugins), self.pagefind)
             if problems:
                 raise PluginError("\n".join(problems))
-        for name in ASSETS:
-            target = config.extra_javascript if name.endswith(".js") else config.extra_css
-            if f"{ASSET_DIR}/{name}" not in [str(t) for t in target]:
-                target.append(f"{ASSET_DIR}/{name}")
+        for path, target in ((STYLESHEET, config.extra_css), (SCRIPT, config.extra_javascript)):
+            if path not in [str(t) for t in target]:  # mkdocs.yml may link it already (for Zensical)
+                target.append(path)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -206,11 +202,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.ready_html = {}
         self.abbreviations = glossary_abbreviations(result.anchored.digest.glossary)
         owned = read_manifest(Path(config.docs_dir))
-        for stale in owned - result.pages.keys():  # left by an earlier `pages` run: never publish it
+        published = {**result.pages, **published_assets()}  # what `pages` would write into docs/
+        for stale in owned - published.keys():  # left by an earlier `pages` run: never publish it
             if (old := files.get_file_from_path(stale)) is not None:
                 files.remove(old)
         clashes = []
-        for src_uri, text in result.pages.items():
+        for src_uri, text in published.items():
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
                 if src_uri not in owned:
@@ -220,9 +217,6 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             files.append(generated(config, src_uri, text))
         if clashes:
             raise clash_error(clashes)
-        for name in ASSETS:
-            data = resources.files("newsdigest.assets").joinpath(name).read_bytes()
-            files.append(generated(config, f"{ASSET_DIR}/{name}", data))
         if self.pagefind is not None:
             worker = resources.files("newsdigest.assets").joinpath(search_backend.WORKER).read_bytes()
             files.append(generated(config, f"{ASSET_DIR}/{search_backend.WORKER}", worker))
@@ -234,9 +228,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.ready_html = {}
         if files.get_file_from_path(ERROR_PAGE) is None:
             files.append(generated(config, ERROR_PAGE, self.serve_errors.error_page()))
-        for name in ASSETS:
-            data = resources.files("newsdigest.assets").joinpath(name).read_bytes()
-            files.append(generated(config, f"{ASSET_DIR}/{name}", data))
+        for src_uri, text in published_assets().items():
+            if (existing := files.get_file_from_path(src_uri)) is not None:
+                files.remove(existing)
+            files.append(generated(config, src_uri, text))
         return files
 
     @event_priority(-100)  # last: other plugins see the page's text as usual

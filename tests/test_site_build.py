@@ -46,9 +46,11 @@ def test_every_note_has_its_highlight_and_text(built_sample: Path) -> None:
         } == {n.id for n in placed.notes}
 
 
-PAGE_BUDGETS = {"toi-macron-coalition": 63_000, "gr-anti-hamas-coalition": 60_000}
-"""Bytes of HTML per sample article page (theme assets not counted): the sizes measured when
-the text-fragment links moved to digest.js, rounded up to the next kB (before: 68,072 and 60,698)."""
+PAGE_BUDGETS = {"toi-macron-coalition": 70_000, "gr-anti-hamas-coalition": 67_000}
+"""Bytes of HTML per article page of the sample fixture (theme assets not counted): the sizes
+measured after the editorial pass (more and longer notes, sources with publisher and domain,
+review dates), rounded up to the next kB: 69,189 and 66,659. A change that adds weight to
+every page shows here first; docs/scale.md explains where the weight goes."""
 
 
 def test_article_pages_stay_within_their_byte_budget(built_sample: Path) -> None:

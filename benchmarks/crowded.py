@@ -34,8 +34,9 @@ def write_crowded_digest(root: Path, notes: int) -> Path:
             shutil.copy2(page, root / "docs" / page.name)
     body = "\n\n".join(paragraph_text(p) for p in range(paragraphs))
     (root / "articles" / f"{ARTICLE}.md").write_text(
-        f'---\ntitle: "A crowded article"\noutlet: daily\nauthors: [A. Reporter]\npublished: 2024-01-02\n'
-        f"url: https://example.org/crowded\ntype: news-report\nlanguage: en\nstory: crowded-story\n---\n\n{body}\n",
+        '---\ntitle: "A crowded article"\noutlet: daily\nauthors: [A. Reporter]\npublished: 2024-01-02\n'
+        "url: https://example.org/crowded\ntype: news-report\nlanguage: en\nstory: crowded-story\n"
+        f"---\n\n{body}\n",
         encoding="utf-8",
     )
     lines = ["notes:"]

@@ -70,7 +70,9 @@ def load_once(browser: Any, url: str) -> dict[str, float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--notes", default="1000", help="comma-separated note counts (one page each)")
     parser.add_argument("--runs", type=int, default=3, help="page loads per size (median is reported)")
     args = parser.parse_args()

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,7 +19,7 @@ from browser_support import serve
 from support import REPO, run_mkdocs
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-from crowded import ARTICLE, write_crowded_digest  # noqa: E402
+from crowded import ARTICLE, write_crowded_digest
 
 pytest_plugins = ["browser_support"]
 
@@ -57,7 +56,9 @@ def test_a_page_with_1000_notes_is_set_up_with_a_fixed_number_of_document_search
     assert tab.locator("mark.dn-hl[role=button]").count() == NOTES
     searches = tab.evaluate("window.__searchesDuringSetup")
     # About 20, most of them the theme's while its bundle loads; the quadratic version made over 2,000.
-    assert 0 < searches <= 50, f"the page's scripts searched the whole document {searches} times for {NOTES} notes"
+    assert 0 < searches <= 50, (
+        f"the page's scripts searched the whole document {searches} times for {NOTES} notes"
+    )
     # The page works: the last note opens in place, and a term shows its definition.
     last = tab.locator(f"#hl-n{NOTES - 1}")
     last.click()

@@ -17,7 +17,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .fields import FILE_KINDS, ID_PATTERN, Choice, Field, FieldType, ListOf, MapOf, Record, Scalar
+from .fields import (
+    FILE_KINDS,
+    ID_PATTERN,
+    TOPIC_PATTERN,
+    Choice,
+    Field,
+    FieldType,
+    ListOf,
+    MapOf,
+    Record,
+    Scalar,
+)
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_DIR = "schemas"
@@ -36,6 +47,7 @@ SCALARS: dict[str, dict[str, Any]] = {
     "year": {"type": "integer", "minimum": 1000, "maximum": 2999},
     "bool": {"type": "boolean"},
     "lang": {"type": "string", "pattern": LANG_PATTERN},
+    "topic": {"type": "string", "allOf": [{"pattern": NOT_BLANK}, {"pattern": TOPIC_PATTERN}]},
 }
 
 

@@ -180,7 +180,7 @@ STORY = Record(
         Field("title", TEXT, "Title of the story.", True),
         Field("date", DATE, "Date of the event, YYYY-MM-DD.", True),
         Field("summary", MARKDOWN, "A short neutral summary.", True),
-        Field("tags", ListOf(TOPIC), "Topics, shown on the tags page; plain words without < > \" `."),
+        Field("tags", ListOf(TOPIC), 'Topics, shown on the tags page; plain words without < > " `.'),
         Field("articles", ListOf(ID, 1), "Article ids, in column order.", True),
         Field("claims", ListOf(CLAIM), "The claim comparisons.", True),
     ),

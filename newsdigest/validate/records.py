@@ -289,7 +289,7 @@ class Checker:
                 node,
                 path,
                 f"'{value}' is not a plain topic ({bad_char} is not allowed in a tag)",
-                "write the topic as plain words, without < > \" or `, for example: Public spending",
+                'write the topic as plain words, without < > " or `, for example: Public spending',
             )
         if kind == "markdown" and (found := safety.markdown_findings(value)):
             return self.markdown_problems(node, found, path)

@@ -37,6 +37,7 @@ def parser() -> MarkdownIt:
     md = _Dialect("commonmark", {"html": False})
     md.disable("text_join")  # keep `text_special` tokens so source columns can be mapped
     md.core.ruler.at("normalize", _normalize)
+    md.core.ruler.push("drop_link_titles", _drop_link_titles)
     md.add_render_rule("text_special", _render_text_special)
     return md
 
@@ -47,6 +48,18 @@ def _normalize(state: StateCore) -> None:
     if "\r" in src:
         src = src.replace("\r\n", "\n").replace("\r", "\n")
     state.src = src.replace("\0", "\ufffd")
+
+
+def _drop_link_titles(state: StateCore) -> None:
+    """No `title` on links and images: Material shows a title as HTML in its tooltip.
+
+    `[x](https://example.org "<img src=x onerror=...>")` would otherwise run
+    script when a reader points at the link; the title is dropped, the link kept.
+    """
+    for token in state.tokens:
+        for child in token.children or ():
+            if child.type in ("link_open", "image") and "title" in child.attrs:
+                del child.attrs["title"]
 
 
 def _render_text_special(self: object, tokens: list[Token], idx: int, options: object, env: object) -> str:

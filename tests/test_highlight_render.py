@@ -29,7 +29,7 @@ def test_article_page_pieces_point_at_their_note_and_only_the_first_has_the_id()
         '<p>The council <mark id="hl-n1" class="dn-hl dn-fact-check">voted </mark>'
         '<strong><mark class="dn-hl dn-fact-check" data-target="n1">9 to 2</mark></strong>'
         '<mark class="dn-hl dn-fact-check" data-target="n1"> on </mark>'
-        '<a href="http://x.org" title="Day"><mark class="dn-hl dn-fact-check" data-target="n1">Friday</mark></a>'
+        '<a href="http://x.org"><mark class="dn-hl dn-fact-check" data-target="n1">Friday</mark></a>'
         '<mark class="dn-hl dn-fact-check" data-target="n1">.</mark></p>\n'
         '<p><mark class="dn-hl dn-fact-check" data-target="n1">Work</mark> starts in May.</p>\n'
     )

@@ -38,6 +38,9 @@ def edit_yaml(path: Path, change: Any) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
+TAG = tagged("Arts & 'culture' {{ x }} {% y %} &lt;b&gt;", "story.tag")
+
+
 def seed(root: Path) -> list[str]:
     """Put payloads in every field a reader sees; return the plain-text ones (shown as written)."""
     plain: list[str] = []
@@ -68,7 +71,8 @@ def seed(root: Path) -> list[str]:
         term.update(definition=p("term.definition", 13), aliases=[p("term.alias", 14)])
 
     def story(data: Any) -> None:
-        data.update(title=p("story.title", 0), summary=p("story.summary", 1, False), tags=[p("story.tag", 2)])
+        data.update(title=p("story.title", 0), summary=p("story.summary", 1, False), tags=[TAG])
+        plain.append(TAG)  # tags are plain labels: markup in one is refused (test_validate_messages.py)
         for i, claim in enumerate(data["claims"]):
             claim.update(claim=p(f"claim{i}", 3 + i), conclusion=p(f"conclusion{i}", 5 + i, False))
             claim["sources"][0]["title"] = p(f"claim{i}.source", 7 + i)

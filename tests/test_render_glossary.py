@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from newsdigest import pipeline
 from newsdigest.model import Source, Term
 from newsdigest.render import render
-from newsdigest.render.glossary import TermMarker, glossary_abbreviations, term_key
+from newsdigest.render.glossary import TermMarker, term_key
 from support import FIXTURES, SAMPLE
 
 SOURCES = (Source("A source", "https://example.org/"),)
@@ -29,14 +29,16 @@ def marker() -> TermMarker:
 def test_first_occurrence_carries_the_definition_and_aliases_share_it() -> None:
     html = marker().wrap("<p>ISIS, or Daesh, is not a state; ISIS lost.</p>")
     assert html == (
-        '<p><abbr data-t="daesh" title="The jihadist group that calls itself the Islamic State.">ISIS</abbr>, '
+        '<p><abbr data-t="daesh" data-d="The jihadist group that calls itself the Islamic State.">ISIS</abbr>, '
         'or <abbr data-t="daesh">Daesh</abbr>, is not a state; <abbr data-t="daesh">ISIS</abbr> lost.</p>'
     )
 
 
-def test_definitions_are_escaped_in_the_title() -> None:
+def test_definitions_are_escaped_and_never_in_a_title() -> None:
+    """Material renders a `title` as HTML; the definition goes in `data-d`, which digest.js shows as text."""
     html = marker().wrap("<p>The council met.</p>")
-    assert 'title="The elected &quot;city&quot; government &amp; its &lt;staff&gt;."' in html
+    assert 'data-d="The elected &quot;city&quot; government &amp; its &lt;staff&gt;."' in html
+    assert "title=" not in html
 
 
 def test_whole_words_only_and_a_capital_at_the_start_of_a_sentence() -> None:
@@ -63,7 +65,8 @@ def test_tags_attributes_code_and_quoted_headings_are_left_alone() -> None:
 def test_one_definition_per_page_across_text_and_notes() -> None:
     terms = marker()
     terms.wrap("<p>ISIS</p>")
-    assert "title=" not in terms.wrap("<p>Daesh</p>")
+    assert "data-d=" not in terms.wrap("<p>Daesh</p>")
+    assert "data-d=" in terms.wrap_page("<p>Daesh</p>"), "a new page defines the term again"
 
 
 @given(st.lists(st.sampled_from(["ISIS", "Daesh", "council", "Council", " ", "x", "<b>", "</b>", "&amp;", "-", "\n"])))
@@ -95,11 +98,16 @@ def test_glossary_page_lists_every_term_with_an_anchor() -> None:
             assert alias in page
 
 
-def test_hand_written_pages_can_get_the_same_tooltips_from_abbreviations() -> None:
-    import markdown
+def test_hand_written_pages_get_the_terms_without_a_title(tmp_path: Path) -> None:
+    """The plugin wraps terms in hand-written pages as in generated ones; no `abbr` definitions, no title."""
+    from support import copy_digest, run_mkdocs
 
-    text = glossary_abbreviations((DAESH, COUNCIL))
-    assert text.splitlines()[0] == "*[council]: The elected \"city\" government & its <staff>."
-    html = markdown.markdown("ISIS met the council.\n\n" + text, extensions=["abbr"])
-    assert '<abbr title="The jihadist group that calls itself the Islamic State.">ISIS</abbr>' in html
-    assert "<abbr title=\"The elected &quot;city&quot; government &amp; its &lt;staff&gt;.\">council</abbr>" in html
+    root = copy_digest(FIXTURES / "mini", tmp_path / "mini")
+    about = "# About\n\nThe council met. `council` stays code.\n"
+    (root / "docs" / "about.md").write_text(about, encoding="utf-8")
+    result = run_mkdocs("build", "--strict", cwd=root)
+    assert result.returncode == 0, result.stderr
+    page = (root / "site" / "about" / "index.html").read_text(encoding="utf-8")
+    assert '<abbr data-t="council" data-d="The elected city government.">council</abbr> met.' in page
+    assert "<code>council</code>" in page
+    assert "<abbr title" not in page

@@ -69,6 +69,8 @@ NOISE = [
     ":",
 ]
 """Text that may sit between an opener and a scheme, or split a scheme in two."""
+NETWORK_PATHS = ["//x.org/a", "\\/\\/x.org", "/\\x.org", "&#47;/x.org", "/&#x2F;x", "\\\\\\\\x", "/\t/x", "/\n/x", "/x//y"]
+"""Scheme-less addresses of another host (`//x.org`), spelled with escapes, entities and breaks."""
 FRAGMENTS = [
     "[", "]", "(", ")", "<", ">", "![", "](", "]:", ":", " ", "\n", "\n\n", "\t", "\\", "&", "#",
     ";", "*", "`", "x", "said", "10", "> ", "- ", "1. ", "    ", '"', "'", "/", "//", "&#58;",
@@ -90,7 +92,7 @@ def scheme(draw: st.DrawFn) -> str:
 def link(draw: st.DrawFn) -> str:
     """An inline link or image, an autolink, a pointy destination, or a reference and its use."""
     lead = draw(st.sampled_from(NOISE))
-    dest = lead + draw(scheme())
+    dest = lead + draw(st.one_of(scheme(), st.sampled_from(NETWORK_PATHS)))
     shape = draw(st.sampled_from(["inline", "image", "pointy", "autolink", "reference", "quoted-reference"]))
     if shape == "inline":
         return f"[a]({dest})"
@@ -141,6 +143,8 @@ def test_link_scan_lets_ordinary_text_through() -> None:
         "[a](data&#58;x)",
         "> [r]:\n> vbscript:x\n\n[r]",
         "[a](java\\-script:x)",
+        "[a](//evil.example/x)",
+        "[a](\\/\\/evil.example)",
     ]:
         assert safety.might_link_unsafely(text)
         assert safety.markdown_findings(text)

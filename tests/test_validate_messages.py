@@ -6,9 +6,34 @@ from pathlib import Path
 
 import pytest
 
-from support import run_cli
+from support import FIXTURES, run_cli
 
+STORY = (FIXTURES / "mini" / "annotations" / "stories" / "bridge-vote.yml").read_text(encoding="utf-8")
 CASES = {
+    "story-tag-with-markup": (
+        "annotations/stories/bridge-vote.yml",
+        STORY.replace("tags: [Infrastructure]", 'tags: [Infrastructure, "Bridges <img src=x onerror=alert(1)>"]'),
+        """annotations/stories/bridge-vote.yml:4:24: tags[1]: 'Bridges <img src=x onerror=alert(1)>' is not a plain topic (< is not allowed in a tag)
+  hint: write the topic as plain words, without < > " or `, for example: Public spending
+Build failed: 1 error in 1 file. Nothing was written.
+""",
+    ),
+    "protocol-relative-link": (
+        "annotations/weekly-view.yml",
+        """notes:
+  - id: vanity
+    quote: "vanity project"
+    kind: context
+    body: "See [this](//evil.example/x) and [that](\\\\/\\\\/evil.example)."
+    sources: [{title: t, url: "https://example.org/"}]
+""",
+        """annotations/weekly-view.yml:5:11: notes[0].body: link to '//evil.example' is not allowed (a link starting with // leads to another site)
+  hint: write the address in full, starting with https://, or a relative link such as ../page/
+annotations/weekly-view.yml:5:11: notes[0].body: link to '//evil.example/x' is not allowed (a link starting with // leads to another site)
+  hint: write the address in full, starting with https://, or a relative link such as ../page/
+Build failed: 2 errors in 1 file. Nothing was written.
+""",
+    ),
     "unknown-key": (
         "annotations/weekly-view.yml",
         """notes:

@@ -1,8 +1,11 @@
 /* Annotated news digest: notes open in place, glossary tooltips, targeted passages.
  *
  * This script runs at the end of <body>, before Material mounts its
- * components on DOMContentLoaded, so the titles and note panels made here
- * get Material's tooltips like everything else (navigation.instant is off).
+ * components on DOMContentLoaded (navigation.instant is off). Its tooltips
+ * are its own and hold text only: Material's `content.tooltips` shows a
+ * `title` as HTML, so no text an editor wrote is ever put in a `title`
+ * (docs/guarantees.md, "Tooltips show text, never markup").
+ * Every step is linear in the size of the page: highlights are indexed once.
  */
 (function () {
   "use strict";
@@ -25,10 +28,23 @@
     return mark.getAttribute("data-target") || mark.id.slice(3);
   }
 
+  /* Every highlight's pieces in page order, by "n:<note>" or "c:<claim>": built once, not one
+     document-wide query per note (which made a page with 2,000 notes take 19 s). */
+  var pieceIndex = null;
+
   function piecesOf(id, claim) {
-    var kind = claim ? ".dn-claim" : ":not(.dn-claim)";
-    return document.querySelectorAll("#" + (claim ? "cl-" : "hl-") + CSS.escape(id) +
-      ', :is(.dn-head, .dn-text) mark.dn-hl' + kind + '[data-target="' + CSS.escape(id) + '"]');
+    if (!pieceIndex) {
+      pieceIndex = new Map();
+      document.querySelectorAll(":is(.dn-head, .dn-text) mark.dn-hl").forEach(function (mark) {
+        var key = (mark.classList.contains("dn-claim") ? "c:" : "n:") + targetOf(mark);
+        var list = pieceIndex.get(key);
+        if (list) list.push(mark);
+        else pieceIndex.set(key, [mark]);
+      });
+    }
+    var pieces = pieceIndex.get((claim ? "c:" : "n:") + id) || [];
+    var first = document.getElementById((claim ? "cl-" : "hl-") + id);
+    return first && pieces[0] !== first && pieces.indexOf(first) < 0 ? [first].concat(pieces) : pieces;
   }
 
   /* The highlight's text as the reader sees it, from its first piece to its last. */
@@ -60,6 +76,8 @@
     link.textContent = "Passage in the original";
     links.append(" \u00b7 ", link);
   }
+
+  var lastPanel = new Map();  /* block -> the last panel placed after it */
 
   /* A note's highlight becomes a disclosure button for a panel after its paragraph. */
   function notePanel(mark, index, total) {
@@ -110,11 +128,8 @@
     if (/^(LI|TD|TH)$/.test(block.tagName)) {
       block.appendChild(panel);
     } else {
-      var after = block;
-      while (after.nextElementSibling && after.nextElementSibling.classList.contains("dn-pop")) {
-        after = after.nextElementSibling;
-      }
-      after.after(panel);
+      (lastPanel.get(block) || block).after(panel);
+      lastPanel.set(block, panel);
     }
     mark.tabIndex = 0;
     mark.setAttribute("role", "button");
@@ -163,17 +178,85 @@
   if (original) marks.forEach(function (mark) { originalLink(mark, original.getAttribute("href")); });
   marks.forEach(function (mark, i) { notePanel(mark, i + 1, marks.length); });
 
-  /* Glossary: the first occurrence of a term carries its definition; copy it to the others. */
-  var definitions = {};
-  document.querySelectorAll("abbr[data-t][title]").forEach(function (abbr) {
-    definitions[abbr.getAttribute("data-t")] = abbr.title;
+  /* Glossary: the first occurrence of a term on the page carries its definition (data-d). Each
+     term is described by a hidden element holding the definition as text, and can be focused
+     unless it sits in a link or button. */
+  var terms = document.querySelectorAll("abbr[data-t]");
+  var definitions = new Map();
+  terms.forEach(function (abbr) {
+    if (abbr.hasAttribute("data-d")) definitions.set(abbr.getAttribute("data-t"), abbr.getAttribute("data-d"));
   });
-  document.querySelectorAll("abbr[data-t]:not([title])").forEach(function (abbr) {
-    var text = definitions[abbr.getAttribute("data-t")];
-    if (text) abbr.title = text;
+  var described = document.createElement("div");
+  described.hidden = true;
+  definitions.forEach(function (text, key) {
+    var definition = document.createElement("span");
+    definition.id = "dn-def-" + key;
+    definition.textContent = text;
+    described.appendChild(definition);
+  });
+  document.body.appendChild(described);
+  terms.forEach(function (abbr) {
+    if (!definitions.has(abbr.getAttribute("data-t"))) return;
+    abbr.setAttribute("aria-describedby", "dn-def-" + abbr.getAttribute("data-t"));
+    if (!abbr.closest("a[href], button, [role=button]")) abbr.tabIndex = 0;
+  });
+
+  /* One tooltip for the page, filled with textContent: a term's definition, or the whole text of
+     a title the theme cut off (its .md-ellipsis, renamed .dn-ellipsis by the plugin). */
+  var tip = document.createElement("div");
+  tip.className = "dn-tip";
+  tip.hidden = true;
+  tip.setAttribute("aria-hidden", "true");  /* screen readers get the definition from aria-describedby */
+  document.body.appendChild(tip);
+  var tipHost = null;
+
+  function tipHostOf(target) {
+    if (!target || !target.closest) return null;
+    var host = target.closest("abbr[data-t], .dn-ellipsis");
+    if (!host && target.matches("a")) host = target.querySelector(".dn-ellipsis");
+    return host;
+  }
+
+  function showTip(host) {
+    var text = host.matches(".dn-ellipsis")
+      ? (host.scrollWidth > host.clientWidth ? host.textContent.trim() : "")
+      : definitions.get(host.getAttribute("data-t")) || "";
+    if (!text) return;
+    tip.textContent = text;
+    tip.hidden = false;
+    tipHost = host;
+    var box = host.getBoundingClientRect();
+    var width = document.documentElement.clientWidth;
+    tip.style.top = (box.bottom + window.scrollY + 6) + "px";
+    tip.style.left = Math.max(4, Math.min(box.left, width - tip.offsetWidth - 4)) + window.scrollX + "px";
+  }
+
+  function hideTip() {
+    tip.hidden = true;
+    tipHost = null;
+  }
+
+  document.addEventListener("mouseover", function (event) {
+    var host = tipHostOf(event.target);
+    if (host && host !== tipHost) showTip(host);
+  });
+  document.addEventListener("mouseout", function (event) {
+    if (tipHost && tipHost.contains(event.target) && !tipHost.contains(event.relatedTarget) &&
+        !tipHost.contains(document.activeElement)) hideTip();
+  });
+  document.addEventListener("focusin", function (event) {
+    var host = tipHostOf(event.target);
+    if (host) showTip(host);
+    else if (tipHost) hideTip();
+  });
+  document.addEventListener("focusout", function (event) {
+    if (tipHost && tipHost.contains(event.target)) hideTip();
   });
 
   document.addEventListener("click", function (event) {
+    var term = tipHostOf(event.target);  /* a tap shows the definition; a tap elsewhere hides it */
+    if (term && term.matches("abbr")) showTip(term);
+    else if (tipHost) hideTip();
     var close = event.target.closest && event.target.closest(".dn-pop-close");
     if (close) {
       var panel = close.closest(".dn-pop");
@@ -185,6 +268,7 @@
     if (button && !window.getSelection().toString()) toggle(button);
   });
   document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && tipHost) hideTip();
     if (event.key === "Escape") {
       var panel = event.target.closest && event.target.closest(".dn-pop");
       var owner = panel && document.querySelector('[aria-controls="' + panel.id + '"]');

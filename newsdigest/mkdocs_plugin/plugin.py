@@ -25,13 +25,13 @@ from mkdocs.structure.pages import Page
 from .. import pipeline
 from ..assets import ASSET_DIR, SCRIPT, STYLESHEET, published_assets
 from ..errors import DigestError
-from ..render.glossary import glossary_abbreviations
+from ..render.glossary import TermMarker
 from ..site_paths import Linker
 from ..validate.review_ledger import Ledger
 from ..validate.rules import Rules, parse_rules
 from ..write.review_state import write_review_state
 from ..write.transaction import read_manifest
-from . import fastpath, search_backend
+from . import fastpath, search_backend, theme_tooltips
 from .serve_errors import ERROR_PAGE, ServeErrors
 
 log = logging.getLogger("mkdocs.plugins.digest")
@@ -108,7 +108,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def __init__(self) -> None:
         self.command = "build"
         self.generated: set[str] = set()
-        self.abbreviations = ""
+        self.terms: TermMarker | None = None
+        """Wraps glossary terms in hand-written pages, as the digest does in its own."""
         self.pagefind: Path | None = None
         """Pagefind's executable when `search: pagefind` is configured."""
         self.unsearched: set[str] = set()
@@ -200,7 +201,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             log.warning(warning.format())
         self.generated = set(result.pages)
         self.ready_html = {}
-        self.abbreviations = glossary_abbreviations(result.anchored.digest.glossary)
+        glossary = result.anchored.digest.glossary
+        self.terms = TermMarker(glossary) if glossary else None
         owned = read_manifest(Path(config.docs_dir))
         published = {**result.pages, **published_assets()}  # what `pages` would write into docs/
         for stale in owned - published.keys():  # left by an earlier `pages` run: never publish it
@@ -236,9 +238,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     @event_priority(-100)  # last: other plugins see the page's text as usual
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Hand-written pages get the glossary's tooltips through the `abbr` extension.
-
-        A generated page is one block of finished HTML, which Python-Markdown
+        """A generated page is one block of finished HTML, which Python-Markdown
         would pass through unchanged after parsing it twice with html.parser
         (most of MkDocs' time on such a page): it is set aside here and put
         back in on_page_content.
@@ -253,18 +253,21 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             if fastpath.is_ready_html(body):
                 self.ready_html[page.file.src_uri] = body
                 return ""
-            return markdown
-        if not self.abbreviations:
-            return markdown
-        if "abbr" not in config.markdown_extensions:  # without it the definitions would be raw text/HTML
-            return markdown
-        return f"{markdown}\n\n{self.abbreviations}"
+        return markdown
 
     @event_priority(100)  # first: other plugins see the page's HTML as usual
     def on_page_content(self, rendered: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Generated pages get their finished HTML back; hand-written ones get the glossary's terms.
+
+        Hand-written pages are wrapped like the digest's own (`data-d`, shown as text by
+        digest.js), never given definitions through the `abbr` extension: that would put
+        the glossary's text in `title` attributes, which Material renders as HTML.
+        """
         body = self.ready_html.pop(page.file.src_uri, None)
         if body is None:
-            return rendered
+            if self.terms is None or page.file.src_uri in self.generated:
+                return rendered
+            return self.terms.wrap_page(rendered)
         page.present_anchor_ids = fastpath.anchor_ids(body)
         return body
 
@@ -293,7 +296,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     on_page_context = CombinedEvent(_show_search_view, _restore_content)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        output = self.serve_errors.inject(squeeze_whitespace(output))
+        output = self.serve_errors.inject(theme_tooltips.disarm(squeeze_whitespace(output)))
         if self.pagefind is None:
             return output
         if page.file.src_uri not in self.unsearched:
@@ -301,10 +304,13 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return search_backend.use_worker(output, f"{ASSET_DIR}/{search_backend.WORKER}")
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
-        """The 404 page has a search box too (but is not indexed: it is not marked)."""
+        """The 404 page has a search box and titles too (but is not indexed: it is not marked)."""
+        if not template_name.endswith(".html"):
+            return output_content
+        output_content = theme_tooltips.disarm(output_content)
         if template_name == "404.html":
             output_content = self.serve_errors.inject(output_content)
-        if self.pagefind is None or not template_name.endswith(".html"):
+        if self.pagefind is None:
             return output_content
         return search_backend.use_worker(output_content, f"{ASSET_DIR}/{search_backend.WORKER}")
 

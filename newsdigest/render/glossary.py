@@ -1,11 +1,13 @@
 """Glossary terms: explained in a tooltip wherever they occur, and listed on one page.
 
-Terms are wrapped in `<abbr>` after the article and note HTML is rendered,
-inside text only (never in a tag or attribute), so the visible text and the
-highlights stay exactly as they were. Material's `content.tooltips` turns an
-`abbr[title]` into a tooltip. To keep pages small, only a term's first
-occurrence on a page carries its definition (`title`); the others name the
-term (`data-t`) and digest.js copies the definition onto them at load.
+Terms are wrapped in `<abbr>` after the article and note HTML is rendered
+(and, by the MkDocs plugin, in hand-written pages), inside text only (never
+in a tag or attribute), so the visible text and the highlights stay exactly
+as they were. Every term names its entry (`data-t`); to keep pages small,
+only a term's first occurrence on a page carries the definition (`data-d`).
+digest.js shows it in its own tooltip as text. Never in a `title`: Material's
+`content.tooltips` renders a title as HTML, so an escaped definition holding
+`<img onerror=…>` would run in the reader's browser.
 """
 
 from __future__ import annotations
@@ -112,20 +114,12 @@ class TermMarker:
         if key in self.defined:
             return f'<abbr data-t="{key}">{text}</abbr>'
         self.defined.add(key)
-        return f'<abbr data-t="{key}" title="{esc(term.definition)}">{text}</abbr>'
+        return f'<abbr data-t="{key}" data-d="{esc(term.definition)}">{text}</abbr>'
 
-
-def glossary_abbreviations(terms: Sequence[Term]) -> str:
-    """The glossary as Python-Markdown `abbr` definitions, one per term and alias.
-
-    For hand-written pages (methodology, corrections…): appended to their
-    Markdown, the `abbr` extension gives their terms the same tooltips.
-    """
-    lines = []
-    for term in sorted(terms, key=lambda t: t.term.casefold()):
-        definition = " ".join(term.definition.split())
-        lines += [f"*[{name}]: {definition}" for name in (term.term, *term.aliases)]
-    return "\n".join(lines) + ("\n" if lines else "")
+    def wrap_page(self, html: str) -> str:
+        """`html` wrapped as a page of its own: its first occurrence of each term carries the definition."""
+        self.defined.clear()
+        return self.wrap(html)
 
 
 def render_glossary(digest: Digest) -> str:

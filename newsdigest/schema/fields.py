@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+TOPIC_PATTERN = r"^[^<>\"`]*$"
+"""A story tag is a plain label: no character that HTML or the theme gives a meaning to."""
 
 NOTE_KINDS = {
     "context": "Context",
@@ -98,6 +100,7 @@ MARKDOWN = Scalar("markdown")
 ID = Scalar("id")
 URL = Scalar("url")
 DATE = Scalar("date")
+TOPIC = Scalar("topic")
 
 SOURCE = Record(
     "source",
@@ -219,7 +222,7 @@ STORY = Record(
         Field("title", TEXT, "Title of the story.", True),
         Field("date", DATE, "Date of the event, YYYY-MM-DD.", True),
         Field("summary", MARKDOWN, "A short neutral summary.", True),
-        Field("tags", ListOf(TEXT), "Topics, shown on the tags page."),
+        Field("tags", ListOf(TOPIC), 'Topics, shown on the tags page; plain words without < > " `.'),
         Field("articles", ListOf(ID, 1), "Article ids, in column order.", True),
         Field("claims", ListOf(CLAIM), "The claim comparisons.", True),
     ),

@@ -18,7 +18,18 @@ from pathlib import Path
 from typing import Any
 
 from ..limits import MAX_ID_CHARS
-from .fields import FILE_KINDS, ID_PATTERN, Choice, Field, FieldType, ListOf, MapOf, Record, Scalar
+from .fields import (
+    FILE_KINDS,
+    ID_PATTERN,
+    TOPIC_PATTERN,
+    Choice,
+    Field,
+    FieldType,
+    ListOf,
+    MapOf,
+    Record,
+    Scalar,
+)
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_DIR = "schemas"
@@ -37,6 +48,7 @@ SCALARS: dict[str, dict[str, Any]] = {
     "year": {"type": "integer", "minimum": 1000, "maximum": 2999},
     "bool": {"type": "boolean"},
     "lang": {"type": "string", "pattern": LANG_PATTERN},
+    "topic": {"type": "string", "allOf": [{"pattern": NOT_BLANK}, {"pattern": TOPIC_PATTERN}]},
 }
 
 

@@ -28,6 +28,7 @@ SCALAR_NAMES = {
     "year": "year",
     "bool": "true or false",
     "lang": "language tag",
+    "topic": "topic (plain text)",
 }
 HEADER = "| Field | Type | Required | Description | Allowed values |\n|---|---|---|---|---|"
 

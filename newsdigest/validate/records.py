@@ -15,7 +15,7 @@ import yaml
 
 from ..errors import Loc, Problem
 from ..load.yamlsafe import Locs
-from ..schema.fields import ID_PATTERN, Choice, Field, FieldType, ListOf, MapOf, Record, Scalar
+from ..schema.fields import ID_PATTERN, TOPIC_PATTERN, Choice, Field, FieldType, ListOf, MapOf, Record, Scalar
 from . import safety
 
 Path = tuple[str | int, ...]
@@ -25,6 +25,7 @@ INVALID: Any = object()
 _ID = re.compile(ID_PATTERN)
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _YEAR = re.compile(r"^[0-9]{4}$")
+_TOPIC = re.compile(TOPIC_PATTERN)
 _LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 _TAG = "tag:yaml.org,2002:"
 _TAG_NAMES = {
@@ -45,6 +46,7 @@ _EXPECTED = {
     "year": "a year",
     "bool": "true or false",
     "lang": "a language tag",
+    "topic": "text",
 }
 
 
@@ -280,6 +282,14 @@ class Checker:
         if kind == "lang" and not _LANG.fullmatch(value):
             return self.fail(
                 node, path, f"'{value}' is not a language tag", "use a tag such as en, fr or pt-BR"
+            )
+        if kind == "topic" and not _TOPIC.fullmatch(value):
+            bad_char = next(c for c in value if not _TOPIC.fullmatch(c))
+            return self.fail(
+                node,
+                path,
+                f"'{value}' is not a plain topic ({bad_char} is not allowed in a tag)",
+                'write the topic as plain words, without < > " or `, for example: Public spending',
             )
         if kind == "markdown" and (found := safety.markdown_findings(value)):
             return self.markdown_problems(node, found, path)

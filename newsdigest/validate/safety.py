@@ -24,7 +24,8 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """C0 and C1 control characters other than tab and line feed (CR is normalized away)."""
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
-"""Link schemes a Markdown link may use; links without a scheme are relative and allowed."""
+"""Link schemes a Markdown link may use; links without a scheme are relative and allowed,
+except those that start with two slashes (`//host/path`), which lead to another site."""
 
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _STRIPPED_BY_BROWSERS = re.compile(r"[\t\n\r]")
@@ -36,10 +37,13 @@ _ENTITY_LIKE = re.compile(r"&[^;&]{1,32};")
 _SCHEME_RUN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+.-\\\t\n\r")
 _GAP = frozenset(_C0_AND_SPACE + ">")
 _DROPPED = str.maketrans("", "", "\t\n\r")
+_NETWORK_PATH = re.compile(r"(?<!:)[/\\][\t\n\r]*[/\\]")
+"""Two slashes (or backslashes, which browsers read as slashes) not right after a scheme's colon."""
 LINK_HINT = (
     "links must start with https://, http:// or mailto:, or be relative; "
     "javascript:, data: and other schemes can run code in the reader's browser"
 )
+NETWORK_PATH_HINT = "write the address in full, starting with https://, or a relative link such as ../page/"
 NESTING_HINT = "flatten the quotes or lists; text nested deeper would be dropped"
 
 
@@ -67,6 +71,15 @@ def brackets(text: str) -> int:
 
 def describe_char(char: str) -> str:
     return f"U+{ord(char):04X}"
+
+
+def leaves_the_site(url: str) -> bool:
+    """A scheme-less link that browsers read as another host's address: `//evil.example/x`.
+
+    Cleaned as in link_scheme; a backslash counts as a slash, as browsers read it.
+    """
+    cleaned = _STRIPPED_BY_BROWSERS.sub("", url.strip(_C0_AND_SPACE))
+    return link_scheme(url) is None and cleaned[:2] in ("//", "/\\", "\\/", "\\\\")
 
 
 def link_scheme(url: str) -> str | None:
@@ -131,7 +144,7 @@ def might_link_unsafely(source: str) -> bool:
     """
     if "]" not in source and "<" not in source:
         return False
-    if _ENTITY_LIKE.search(source):
+    if _ENTITY_LIKE.search(source) or _NETWORK_PATH.search(source):
         return True
     colon = source.find(":")
     while colon >= 0:
@@ -173,11 +186,14 @@ def parsed_findings(source: str) -> list[Finding]:
         )
     for line, url in _links(tokens, 0):
         scheme = link_scheme(url)
+        shown = url if len(url) <= 60 else url[:59] + "…"
         if scheme is not None and scheme not in ALLOWED_SCHEMES:
-            shown = url if len(url) <= 60 else url[:59] + "…"
             found.append(
                 Finding(line, f"link to '{shown}' is not allowed ({scheme}: links are refused)", LINK_HINT)
             )
+        elif leaves_the_site(url):
+            message = f"link to '{shown}' is not allowed (a link starting with // leads to another site)"
+            found.append(Finding(line, message, NETWORK_PATH_HINT))
     return found
 
 

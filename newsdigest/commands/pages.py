@@ -11,7 +11,7 @@ from .. import pipeline
 from ..load.fingerprint import inputs_fingerprint, record, unchanged_since_last_build
 from ..progress import Progress
 from ..write.transaction import recover, write_pages
-from .common import counts, require_digest, site_settings, summary_line
+from .common import counts, require_digest, site_config, summary_line
 
 NAME = "pages"
 HELP = "write the digest's Markdown pages into docs/ (the default command)"
@@ -42,9 +42,10 @@ def run(args: argparse.Namespace) -> int:
             f"({time.monotonic() - started:.2f} s)"
         )
         return 0
-    linker, site_name = site_settings(root)
+    from ..mkdocs_plugin.options import build_options  # imports MkDocs: not needed for a no-op run
+
     progress = Progress.for_stream(sys.stderr)
-    options = pipeline.Options(strict=not args.preview, linker=linker, site_name=site_name, progress=progress)
+    options = build_options(site_config(root), preview=args.preview, progress=progress)
     result = pipeline.build(root, options)
     progress.clear()
     for warning in result.warnings:

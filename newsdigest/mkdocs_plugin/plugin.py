@@ -14,8 +14,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config import config_options as opt
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -25,9 +23,9 @@ from mkdocs.structure.pages import Page
 from .. import pipeline
 from ..errors import DigestError
 from ..render.glossary import glossary_abbreviations
-from ..site_paths import Linker
 from ..write.transaction import read_manifest
 from . import fastpath, search_backend
+from .options import DigestConfig, build_options
 
 log = logging.getLogger("mkdocs.plugins.digest")
 _BUILT: dict[tuple[str, str], str] = {}
@@ -83,16 +81,6 @@ def squeeze_whitespace(html: str) -> str:
     return "".join(out)
 
 
-class DigestConfig(Config):
-    root = opt.Optional(opt.Dir(exists=True))
-    """The digest folder (with articles/ and annotations/); default: beside mkdocs.yml."""
-    preview = opt.Optional(opt.Type(bool))
-    """Build pages even when quotes cannot be placed; default: only under `mkdocs serve`."""
-    search = opt.Choice(search_backend.BACKENDS, default=search_backend.DEFAULT)
-    """Search back end: `material` (one index every reader downloads; fine for small digests) or
-    `pagefind` (an index in small chunks, built after MkDocs; for large digests)."""
-
-
 class DigestPlugin(BasePlugin[DigestConfig]):
     def __init__(self) -> None:
         self.command = "build"
@@ -129,12 +117,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        preview = self.config.preview if self.config.preview is not None else self.command == "serve"
-        options = pipeline.Options(
-            strict=not preview,
-            linker=Linker(config.use_directory_urls, config.site_url or ""),
-            site_name=config.site_name,
-        )
+        options = build_options(config, serving=self.command == "serve")
         try:
             result = pipeline.build(self.root(config), options)
         except DigestError as exc:

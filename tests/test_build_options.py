@@ -22,7 +22,9 @@ def configure(root: Path, settings: str, plugin: str = "  - digest\n") -> None:
 
 
 @pytest.mark.parametrize("directory_urls", ["true", "false"])
-def test_pages_and_mkdocs_build_write_the_same_exports(tmp_path: Path, mini: Path, directory_urls: str) -> None:
+def test_pages_and_mkdocs_build_write_the_same_exports(
+    tmp_path: Path, mini: Path, directory_urls: str
+) -> None:
     configure(mini, f"site_url: https://digest.example/news/\nuse_directory_urls: {directory_urls}\n")
     built = run_mkdocs("build", "--strict", "-d", str(tmp_path / "site"), cwd=mini)
     assert built.returncode == 0, built.stderr

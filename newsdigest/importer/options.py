@@ -17,8 +17,8 @@ import yaml
 
 from ..errors import DigestError, Loc, Problem
 from ..schema.fields import ARTICLE_TYPES, ID_PATTERN
+from ..slugs import make_id
 from ..validate.records import suggest
-from .files import slugify
 
 _ID = re.compile(ID_PATTERN)
 _LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
@@ -158,7 +158,7 @@ def article_id(chosen: str | None, title: str) -> str:
     """The --id given, else one made from the title."""
     if chosen:
         return chosen
-    slug = slugify(title)
+    slug = make_id(title)
     if not slug:
         raise DigestError(
             [

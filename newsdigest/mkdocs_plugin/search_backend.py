@@ -23,6 +23,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..render.common import json_for_html
+
 BACKENDS = ("material", "pagefind")
 DEFAULT = "material"
 WORKER = "pagefind-worker.js"
@@ -166,16 +168,8 @@ def use_worker(page: str, worker_path: str) -> str:
     if not isinstance(old, str) or MATERIAL_WORKER not in old:
         return page
     new = old[: old.index(MATERIAL_WORKER)] + worker_path
-    script = found.group(2).replace(_json(old), _json(new), 1)
+    script = found.group(2).replace(json_for_html(old), json_for_html(new), 1)  # as `tojson` wrote it
     return page[: found.start(2)] + script + page[found.end(2) :]
-
-
-def _json(value: str) -> str:
-    """A string as Jinja's `tojson` writes it (HTML-safe JSON)."""
-    text = json.dumps(value)
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027")):
-        text = text.replace(char, escape)
-    return text
 
 
 def describe(run: IndexRun, site_dir: Path) -> str:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from itertools import groupby
 
 from .. import site_paths
 from ..anchor import AnchoredDigest
 from ..model import Digest, Outlet, Story
 from ..schema.fields import ARTICLE_TYPES, OUTLET_TYPES
+from ..slugs import tag_slug
 from .common import MONTHS, badge, esc, esc_meta, external_link, md_block, page, plain, sources_list, time_tag
 
 LATEST = 10
@@ -24,9 +23,7 @@ def stories_newest_first(digest: Digest) -> list[Story]:
 
 def tag_anchor(tag: str) -> str:
     """The anchor Material's tags plugin gives a tag on the topics page (its default slugify)."""
-    escaped = esc_meta(tag)  # the plugin sees the tag as the page's front matter has it
-    slug = re.sub(r"[^\w\- ]", "", unicodedata.normalize("NFC", escaped).strip().lower())
-    return "tag:" + slug.replace(" ", "-")
+    return "tag:" + tag_slug(esc_meta(tag))  # the plugin sees the tag as the page's front matter has it
 
 
 def story_item(digest: Digest, story: Story, src: str, linker: site_paths.Linker) -> str:

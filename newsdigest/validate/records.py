@@ -15,7 +15,19 @@ import yaml
 
 from ..errors import Loc, Problem
 from ..load.yamlsafe import Locs
-from ..schema.fields import ID_PATTERN, Choice, Field, FieldType, ListOf, MapOf, Record, Scalar
+from ..schema.fields import (
+    DATE_PATTERN,
+    ID_PATTERN,
+    LANG_PATTERN,
+    Choice,
+    Field,
+    FieldType,
+    ListOf,
+    MapOf,
+    Record,
+    Scalar,
+)
+from ..slugs import make_id
 from . import safety
 
 Path = tuple[str | int, ...]
@@ -23,9 +35,9 @@ INVALID: Any = object()
 """Returned for a value with problems; the problems are already recorded."""
 
 _ID = re.compile(ID_PATTERN)
-_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_DATE = re.compile(DATE_PATTERN)
 _YEAR = re.compile(r"^[0-9]{4}$")
-_LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+_LANG = re.compile(LANG_PATTERN)
 _TAG = "tag:yaml.org,2002:"
 _TAG_NAMES = {
     "int": "a number",
@@ -61,9 +73,9 @@ def suggest(word: str, choices: list[str]) -> str:
     return f"did you mean '{close[0]}'? " if close else ""
 
 
-def slug_hint(value: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
-    return f", e.g. '{slug}'" if slug else ""
+def id_hint(value: str) -> str:
+    suggestion = make_id(value, max_length=len(value))
+    return f", e.g. '{suggestion}'" if suggestion else ""
 
 
 class Checker:
@@ -272,7 +284,7 @@ class Checker:
                 node, path, f"'{value}' is reserved for a page the digest writes itself", "choose another id"
             )
         if kind == "id" and not _ID.fullmatch(value):
-            hint = f"use lowercase letters, digits and single hyphens{slug_hint(value)}"
+            hint = f"use lowercase letters, digits and single hyphens{id_hint(value)}"
             return self.fail(node, path, f"'{value}' is not a valid id", hint)
         if kind == "url" and not safety.is_web_address(value.strip()):
             hint = "give the full address starting with https:// or http://"

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..anchor import AnchoredDigest
 from ..errors import DigestError, Loc, Problem
+from ..plural import counted
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -41,5 +42,5 @@ def counts(anchored: AnchoredDigest) -> dict[str, int]:
 
 
 def summary_line(c: dict[str, int]) -> str:
-    stories = "story" if c["stories"] == 1 else "stories"
-    return f"{c['articles']} articles, {c['notes']} notes, {c['stories']} {stories}, {c['claims']} claims"
+    nouns = {"articles": "article", "notes": "note", "stories": "story", "claims": "claim"}
+    return ", ".join(counted(c[key], noun) for key, noun in nouns.items())

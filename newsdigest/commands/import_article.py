@@ -13,6 +13,7 @@ from ..importer import Extracted
 from ..importer.files import ArticleFields, annotation_stub, article_text, create, exists_problem
 from ..importer.options import add_metadata_options, article_id, check_references, story_lists, text_arg
 from ..importer.text import FORMATS, extract_text
+from ..plural import counted
 from .common import require_digest
 
 NAME = "import"
@@ -137,9 +138,7 @@ def fields_for(args: argparse.Namespace, found: Extracted, rel: str) -> ArticleF
 def report(found: Extracted, rel: str) -> list[str]:
     lines = [f"  {note}" for note in found.notes]
     if found.dropped:
-        lines.append(
-            f"Dropped {len(found.dropped)} paragraph{'s' if len(found.dropped) != 1 else ''} of {rel}:"
-        )
+        lines.append(f"Dropped {counted(len(found.dropped), 'paragraph')} of {rel}:")
         for item in found.dropped:
             text = " ".join(item.text.split())
             text = text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
@@ -170,7 +169,7 @@ def run(args: argparse.Namespace) -> int:
         create(root, notes, annotation_stub(ident))
         wrote.append(notes)
     paragraphs = len([p for p in found.body.split("\n\n") if p.strip()])
-    print(f"Imported {rel}: {paragraphs} paragraphs written to {' and '.join(wrote)}.")
+    print(f"Imported {rel}: {counted(paragraphs, 'paragraph')} written to {' and '.join(wrote)}.")
     print("\n".join(report(found, rel)))
     steps = [f"fill in {' and '.join(fields.missing())} in {article}"] if fields.missing() else []
     if fields.story and not story_lists(root, fields.story, ident):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .. import pipeline
 from ..load.fingerprint import inputs_fingerprint, record, unchanged_since_last_build
+from ..plural import counted
 from ..progress import Progress
 from ..write.transaction import recover, write_pages
 from .common import counts, require_digest, site_config, summary_line
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     fingerprint = inputs_fingerprint(root, settings)
     if not args.preview and (pages := unchanged_since_last_build(out_dir, fingerprint)) is not None:
         print(
-            f"nothing changed since the last build: {pages} files up to date "
+            f"nothing changed since the last build: {counted(pages, 'file')} up to date "
             f"({time.monotonic() - started:.2f} s)"
         )
         return 0
@@ -53,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     written = write_pages(result.pages, out_dir)
     record(out_dir, fingerprint)
     print(
-        f"{len(written.written)} {'file' if len(written.written) == 1 else 'files'} written, "
+        f"{counted(len(written.written), 'file', 'written')}, "
         f"{len(written.unchanged)} unchanged, "
         f"{len(written.removed)} removed: {summary_line(counts(result.anchored))} "
         f"({time.monotonic() - started:.2f} s)"

@@ -23,6 +23,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..plural import counted
 from ..render.common import json_for_html
 
 BACKENDS = ("material", "pagefind")
@@ -174,7 +175,7 @@ def use_worker(page: str, worker_path: str) -> str:
 
 def describe(run: IndexRun, site_dir: Path) -> str:
     """The log line after indexing."""
-    pages = f"{run.pages} pages" if run.pages is not None else "the site"
+    pages = counted(run.pages, "page") if run.pages is not None else "the site"
     size = sum(p.stat().st_size for p in run.output.rglob("*") if p.is_file())
     where = run.output.relative_to(site_dir)
     return f"Pagefind indexed {pages} in {run.seconds:.2f} seconds ({where}/, {size / 1024:.0f} KB)"

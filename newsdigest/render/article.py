@@ -5,6 +5,7 @@ from __future__ import annotations
 from .. import site_paths
 from ..anchor import AnchoredArticle, Highlight
 from ..model import Digest
+from ..plural import counted
 from ..schema.fields import ARTICLE_TYPES, NOTE_KINDS
 from .common import badge, esc, page, time_tag
 from .glossary import TermMarker
@@ -61,9 +62,9 @@ def header(digest: Digest, placed: AnchoredArticle, linker: site_paths.Linker) -
     if a.subtitle:
         parts.append(f'<p class="dn-subtitle">{esc(a.subtitle)}</p>')
     parts.append(f'<p class="dn-facts">{" · ".join(facts)}</p>')
-    counts = [f'<a href="#notes">{len(placed.notes)} notes</a>'] if placed.notes else []
+    counts = [f'<a href="#notes">{counted(len(placed.notes), "note")}</a>'] if placed.notes else []
     if placed.claims:
-        counts.append(f'<a href="#claims">{len(placed.claims)} claims compared</a>')
+        counts.append(f'<a href="#claims">{counted(len(placed.claims), "claim", "compared")}</a>')
     parts.append(
         f'<p class="dn-facts">Story: <a href="{linker.href(src, site_paths.story_page(story.id))}">'
         f"{esc(story.title)}</a>{' · ' if counts else ''}{' · '.join(counts)}</p>"
@@ -107,7 +108,6 @@ def render_article_page(digest: Digest, placed: AnchoredArticle, linker: site_pa
             + "</div>"
         )
     outlet = digest.outlets[a.outlet].name
-    description = (
-        f"{ARTICLE_TYPES[a.type]} by {', '.join(a.authors)} ({outlet}), with {len(placed.notes)} notes."
-    )
+    notes = counted(len(placed.notes), "note")
+    description = f"{ARTICLE_TYPES[a.type]} by {', '.join(a.authors)} ({outlet}), with {notes}."
     return page(a.title, description, "\n".join(p for p in parts if p), hide=["toc"])

@@ -15,6 +15,7 @@ import yaml
 
 from ..errors import Loc, Problem
 from ..load.yamlsafe import Locs
+from ..plural import counted
 from ..schema.fields import (
     DATE_PATTERN,
     ID_PATTERN,
@@ -200,7 +201,7 @@ class Checker:
             return self.fail(
                 node,
                 path,
-                f"needs at least {ftype.min_items} item{'s' if ftype.min_items > 1 else ''}",
+                f"needs at least {counted(ftype.min_items, 'item')}",
                 "add at least one entry",
             )
         items = [self.check(child, ftype.item, path + (i,)) for i, child in enumerate(node.value)]

@@ -101,7 +101,7 @@ def _build(root: Path, options: Options) -> Result:
     pages = render(published, options.linker, options.site_name)
     pages[REPORT_PAGE] = report_page(report)
     pages[reference_page.PAGE] = reference_page.render()
-    pages.update(render_exports(published, options.linker, options.site_name))
+    pages.update(render_exports(published, options.linker, options.site_name, pages))
     warnings = [replace(p, warning=True) for p in anchored.problems]
     return Result(dict(sorted(pages.items())), anchored, report, warnings)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import site_paths
 from ..anchor import AnchoredArticle, Highlight
-from ..model import Digest
+from ..model import Article, Digest
 from ..plural import counted
 from ..schema.fields import ARTICLE_TYPES, NOTE_KINDS
 from .common import badge, esc, page, time_tag
@@ -24,6 +24,9 @@ TYPE_HINTS = {
 }
 """One line under the type badge, so an opinion piece is never mistaken for reporting."""
 CLAIM_LEGEND = "Claim compared across outlets"
+TEXT_ELEMENT = "div.dn-text"
+"""CSS selector of the element holding the article's own text (the Web Annotation export points at it)."""
+TEXT_ELEMENT_START = '<div class="dn-text"'
 
 
 def mark_attrs(h: Highlight, first: bool) -> str:
@@ -84,6 +87,11 @@ def legend(placed: AnchoredArticle) -> str:
     return f'<p class="dn-legend" data-search-exclude>Highlights: {" ".join(keys)}{hint}</p>'
 
 
+def text_element(article: Article, inner_html: str) -> str:
+    """The element holding the article's own text (see TEXT_ELEMENT)."""
+    return f'{TEXT_ELEMENT_START} lang="{esc(article.language)}">\n{inner_html}</div>'
+
+
 def render_article_page(digest: Digest, placed: AnchoredArticle, linker: site_paths.Linker) -> str:
     a = placed.article
     terms = TermMarker(digest.glossary)
@@ -93,7 +101,7 @@ def render_article_page(digest: Digest, placed: AnchoredArticle, linker: site_pa
         news_article(digest, a),
         header(digest, placed, linker),
         legend(placed),
-        f'<div class="dn-text" lang="{esc(a.language)}">\n{text}</div>',
+        text_element(a, text),
         claims_box(placed, linker),
     ]
     shown = sorted((n for n in placed.notes if n.id in starts), key=lambda n: starts[n.id])

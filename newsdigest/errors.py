@@ -78,3 +78,16 @@ def format_report(problems: list[Problem], nothing_written: bool = True) -> str:
     body = "\n".join(p.format() for p in ordered)
     tail = " Nothing was written." if nothing_written else ""
     return f"{body}\nBuild failed: {counted(len(errors), 'error')} in {counted(files, 'file')}.{tail}"
+
+
+def problem_json(p: Problem) -> dict[str, object]:
+    """A problem as `--format json` prints it."""
+    return {
+        "path": p.loc.path,
+        "line": p.loc.line,
+        "column": p.loc.col,
+        "message": p.message,
+        "hint": p.hint,
+        "details": list(p.details),
+        "warning": p.warning,
+    }

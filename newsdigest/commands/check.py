@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from .. import pipeline
+from ..errors import problem_json
 from ..validate.report import report_text
 from .common import counts, require_digest, summary_line
 
@@ -29,8 +30,6 @@ def run(args: argparse.Namespace) -> int:
     anchored, report = pipeline.check(root, strict=args.strict)
     summary = counts(anchored)
     if args.format == "json":
-        from .cli import problem_json
-
         flags = [problem_json(p) for p in report.flags]
         print(json.dumps({"ok": True, "problems": [], "flags": flags, **summary}, indent=1))
     else:

@@ -61,16 +61,16 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check(root: Path, strict: bool = False) -> tuple[AnchoredDigest, BuildReport]:
-    """Load, validate and anchor; raise with every problem found.
+def verify(root: Path, strict: bool = False) -> tuple[AnchoredDigest, BuildReport]:
+    """Load, validate and anchor (what the `check` command runs); raise with every problem found.
 
     With `strict`, the report's flags (such as draft notes) are errors too.
     """
     with collector_paused():
-        return _check(root, strict)
+        return _verify(root, strict)
 
 
-def _check(root: Path, strict: bool) -> tuple[AnchoredDigest, BuildReport]:
+def _verify(root: Path, strict: bool) -> tuple[AnchoredDigest, BuildReport]:
     digest, problems = assemble(load(root))
     anchored = anchor(digest)
     problems += anchored.problems

@@ -4,7 +4,7 @@ For every case: `build_digest.py pages` exits 1, names the file (and the
 line) of the problem, prints no traceback and no raw control character,
 leaves the previous output byte for byte as it was, and finishes within
 TIME_LIMIT under a MEMORY_LIMIT address-space cap. The cases run four at a
-time; each is also run in-process through `pipeline.check`.
+time; each is also run in-process through `pipeline.verify`.
 """
 
 from __future__ import annotations
@@ -193,8 +193,8 @@ def run_case(case: Case, built: Path, scratch: Path) -> list[str]:
     if elapsed > TIME_LIMIT:
         wrong.append(f"took {elapsed:.1f} s")
     try:
-        pipeline.check(root)
-        wrong.append("pipeline.check raised nothing")
+        pipeline.verify(root)
+        wrong.append("pipeline.verify raised nothing")
     except DigestError:
         pass
     return [f"{case.name}: {w}\n{result.stderr[:600]}" for w in wrong]

@@ -14,7 +14,7 @@ import yaml
 from newsdigest.load.inputs import discover, parse_article, parse_yaml
 from newsdigest.schema import json_schema as export
 from newsdigest.schema.fields import FILE_KINDS
-from newsdigest.validate.records import Checker
+from newsdigest.validate.records import SchemaValidator
 from support import FIXTURES, REPO
 
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)\n")
@@ -53,8 +53,8 @@ def our_problems(kind: str, text: str) -> list[str]:
         node, offset = (parsed.node, 1) if parsed else (None, 0)
     else:
         node, offset = parse_yaml("annotations/x.yml", text, 0, problems), 0
-    checker = Checker("x", offset)
-    checker.check_root(node, FILE_KINDS[kind])
+    checker = SchemaValidator("x", offset)
+    checker.validate_root(node, FILE_KINDS[kind])
     return [p.message for p in problems + checker.problems]
 
 

@@ -7,7 +7,7 @@ from support import REPO
 
 
 def test_sample_meets_the_counts_with_zero_flags() -> None:
-    anchored, report = pipeline.check(REPO, strict=True)
+    anchored, report = pipeline.verify(REPO, strict=True)
     digest = anchored.digest
     assert report.flags == []
     assert sorted(digest.articles) == ["gr-anti-hamas-coalition", "toi-macron-coalition"]
@@ -20,7 +20,7 @@ def test_sample_meets_the_counts_with_zero_flags() -> None:
 
 
 def test_every_statement_is_sourced_and_every_claim_covers_every_article() -> None:
-    anchored, _ = pipeline.check(REPO)
+    anchored, _ = pipeline.verify(REPO)
     digest = anchored.digest
     for notes in digest.notes.values():
         for note in notes:
@@ -38,14 +38,14 @@ def test_every_statement_is_sourced_and_every_claim_covers_every_article() -> No
 
 
 def test_no_unplaced_quote_in_the_sample() -> None:
-    anchored, _ = pipeline.check(REPO)
+    anchored, _ = pipeline.verify(REPO)
     assert all(not a.unplaced for a in anchored.articles.values())
     placed = {h.target for a in anchored.articles.values() for h in a.highlights if h.kind != "claim"}
     assert placed == {n.id for notes in anchored.digest.notes.values() for n in notes}
 
 
 def test_both_articles_are_held_to_the_same_standard() -> None:
-    _anchored, report = pipeline.check(REPO)
+    _anchored, report = pipeline.verify(REPO)
     kinds = {path: set(counts) for path, counts in report.notes_per_article.items()}
     for path, present in kinds.items():
         assert {"fact-check", "loaded-language", "context"} <= present, path

@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     started = time.monotonic()
     root: Path = args.root
     require_digest(root)
-    anchored, report = pipeline.check(root, strict=args.strict)
+    anchored, report = pipeline.verify(root, strict=args.strict)
     summary = counts(anchored)
     if args.format == "json":
         flags = [problem_json(p) for p in report.flags]

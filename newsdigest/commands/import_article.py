@@ -11,7 +11,13 @@ from pathlib import Path
 from ..errors import DigestError, Loc, Problem
 from ..importer import Extracted
 from ..importer.files import ArticleFields, annotation_stub, article_text, create, exists_problem
-from ..importer.options import add_metadata_options, article_id, check_references, story_lists, text_arg
+from ..importer.options import (
+    add_metadata_options,
+    article_id,
+    require_known_references,
+    story_lists,
+    text_arg,
+)
 from ..importer.text import FORMATS, extract_text
 from ..plural import counted
 from .common import require_digest
@@ -154,7 +160,7 @@ def run(args: argparse.Namespace) -> int:
     found = extract(args, rel)
     fields = fields_for(args, found, rel)
     ident = article_id(args.id, fields.title)
-    check_references(root, args.outlet, args.story)
+    require_known_references(root, args.outlet, args.story)
     article, notes = f"articles/{ident}.md", f"annotations/{ident}.yml"
     text = article_text(fields, found.body)
     if args.dry_run:

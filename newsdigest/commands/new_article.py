@@ -8,7 +8,13 @@ from pathlib import Path
 
 from ..errors import DigestError
 from ..importer.files import ArticleFields, annotation_stub, article_text, create, exists_problem
-from ..importer.options import add_metadata_options, article_id, check_references, story_lists, text_arg
+from ..importer.options import (
+    add_metadata_options,
+    article_id,
+    require_known_references,
+    story_lists,
+    text_arg,
+)
 from .common import require_digest
 
 NAME = "new"
@@ -50,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     require_digest(root)
     title: str = args.title
     ident = article_id(args.id, title)
-    check_references(root, args.outlet, args.story)
+    require_known_references(root, args.outlet, args.story)
     article, notes = planned_files(root, ident)
     fields = ArticleFields(
         title=title,

@@ -127,7 +127,7 @@ def story_lists(root: Path, story: str, article: str) -> bool:
         return False
 
 
-def check_references(root: Path, outlet: str, story: str | None) -> None:
+def require_known_references(root: Path, outlet: str, story: str | None) -> None:
     """Refuse an outlet or story the digest does not have, before anything is written."""
     problems = []
     outlets = outlet_ids(root)

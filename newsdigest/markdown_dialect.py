@@ -123,8 +123,3 @@ def _inline_html(line: str) -> str | None:
             out.append(f'<a href="{piece["href"]}">{escapeHtml(piece["label"])}</a>')
         pos = piece.end()
     return "".join(out)
-
-
-def render_inline(source: str) -> str:
-    """HTML for one line of inline Markdown, without a wrapping paragraph."""
-    return str(parser().renderInline(source))

@@ -55,10 +55,6 @@ def md_block(source: str) -> str:
     return markdown_dialect.render_markdown(source).strip()
 
 
-def md_inline(source: str) -> str:
-    return markdown_dialect.render_inline(source)
-
-
 def external_link(url: str, text: str) -> str:
     return f'<a href="{esc(url)}">{esc(text)}</a>'
 

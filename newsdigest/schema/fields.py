@@ -90,9 +90,6 @@ class Record:
     description: str
     fields: tuple[Field, ...] = field(default_factory=tuple)
 
-    def field(self, name: str) -> Field | None:
-        return next((f for f in self.fields if f.name == name), None)
-
 
 FieldType = Scalar | Choice | ListOf | MapOf | Record
 

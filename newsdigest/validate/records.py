@@ -145,7 +145,7 @@ class SchemaValidator:
                 f"expected a mapping (key: value lines), got {self.shape(node)}",
                 f"write the {record.name} as `key: value` lines",
             )
-        fields = {f.name: f for f in reversed(record.fields)}  # as Record.field finds them
+        fields = {f.name: f for f in reversed(record.fields)}  # the first declaration of a name wins
         result: dict[str, Any] = {}
         seen: set[str] = set()
         ok = True

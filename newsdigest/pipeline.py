@@ -49,8 +49,8 @@ def collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector for one build.
 
     A build allocates millions of objects (YAML nodes, tokens, pages) that stay
-    alive to its end; the collector's repeated passes over them took a fifth
-    of a cold build and freed nothing (reference counting frees the rest).
+    alive to its end; the collector's repeated passes over them cost time and
+    free nothing (reference counting frees the rest). docs/scale.md: how much.
     """
     was_enabled = gc.isenabled()
     gc.disable()

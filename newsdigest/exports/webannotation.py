@@ -174,6 +174,6 @@ def web_annotations(
         "total": len(items),
         "first": {"id": f"{own}#page-1", "type": "AnnotationPage", "startIndex": 0, "items": items},
     }
-    # Compact: the standard library's C encoder writes it (with `indent` it falls back to
-    # pure Python, most of this export's time at 10,000 notes).
+    # Compact: the standard library's C encoder writes it; with `indent` it falls back to
+    # pure Python (docs/scale.md: what that cost).
     return json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -160,8 +160,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
         A generated page is one block of finished HTML, which Python-Markdown
         would pass through unchanged after parsing it twice with html.parser
-        (most of MkDocs' time on such a page): it is set aside here and put
-        back in on_page_content.
+        (see docs/scale.md): it is set aside here and put back in on_page_content.
         """
         if self.pagefind is not None:  # Pagefind indexes the pages: Material's search plugin skips them
             search = page.meta.get("search") or {}

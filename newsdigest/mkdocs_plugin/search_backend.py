@@ -2,7 +2,7 @@
 
 `material`: Material's search plugin writes search/search_index.json with the
 text of every page, and every reader downloads all of it before a first query
-(about 33 MB at 10,000 articles).
+(docs/scale.md gives its size by archive size).
 
 `pagefind`: after MkDocs has written the site, Pagefind indexes the pages'
 content into site/pagefind/, split into small chunks, so a query downloads

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import cast
 
-from pymdownx.slugs import slugify  # type: ignore[import-untyped]  # (no type information)
+from pymdownx.slugs import slugify
 
 ID_MAX = 60
 """Longest id made from a title: long enough to tell articles apart, short enough for a URL."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from importlib import metadata
 from pathlib import Path
 
@@ -23,14 +24,14 @@ def test_a_library_upgrade_changes_the_fingerprint(mini: Path, monkeypatch: pyte
         dist = real(name)
         return Upgraded(dist) if name == "mdurl" else dist  # a dependency of a dependency
 
-    monkeypatch.setattr(fingerprint.metadata, "distribution", distribution)
+    monkeypatch.setattr(metadata, "distribution", distribution)
     assert fingerprint.runtime_versions()["mdurl"].endswith(".post1")
     assert fingerprint.inputs_fingerprint(mini, ()) != before
 
 
 def test_the_python_version_changes_the_fingerprint(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = fingerprint.inputs_fingerprint(mini, ())
-    monkeypatch.setattr(fingerprint.sys, "version", "3.99.0 (a newer interpreter)")
+    monkeypatch.setattr(sys, "version", "3.99.0 (a newer interpreter)")
     assert fingerprint.inputs_fingerprint(mini, ()) != before
 
 

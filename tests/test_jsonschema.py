@@ -11,9 +11,10 @@ import jsonschema
 import pytest
 import yaml
 
-from newsdigest.load.inputs import discover, parse_article, parse_yaml
+from newsdigest.load.inputs import discover, parse_article
+from newsdigest.load.yamlsafe import parse_yaml
 from newsdigest.schema import json_schema as export
-from newsdigest.schema.fields import FILE_KINDS
+from newsdigest.schema.fields import DATE_PATTERN, FILE_KINDS
 from newsdigest.validate.records import SchemaValidator
 from support import FIXTURES, REPO
 
@@ -103,7 +104,7 @@ def test_choices_ids_dates_and_urls_are_constrained() -> None:
     assert note["properties"]["id"]["pattern"] == "^[a-z0-9]+(?:-[a-z0-9]+)*$"
     assert note["required"] == ["id", "quote", "kind", "body", "sources"]
     article = export.file_schema("article")["properties"]
-    assert article["published"]["pattern"] == export.DATE_PATTERN
+    assert article["published"]["pattern"] == DATE_PATTERN
     assert article["url"]["pattern"] == export.URL_PATTERN
     assert article["authors"]["minItems"] == 1
 

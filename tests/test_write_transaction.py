@@ -10,6 +10,7 @@ synthetic digest is killed with SIGKILL at several moments.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import signal
@@ -140,7 +141,7 @@ def test_killed_at_every_step(states: tuple[Path, dict[str, str], dict[str, byte
     for n in range(1, 500):
         docs = tmp_path / f"docs-{n}"
         shutil.copytree(docs_old, docs)
-        killed = killed_child(lambda docs=docs: write.write_pages(new_pages, docs), n, torn)
+        killed = killed_child(functools.partial(write.write_pages, new_pages, docs), n, torn)
         state = snapshot(docs)
         committed = (docs / write.JOURNAL).exists()
         if not committed:  # before the commit, or after the journal was removed
@@ -167,7 +168,7 @@ def test_read_manifest_counts_an_unfinished_write(
     for n in range(1, 500):
         docs = tmp_path / f"docs-{n}"
         shutil.copytree(docs_old, docs)
-        assert killed_child(lambda docs=docs: write.write_pages(new_pages, docs), n, False)
+        assert killed_child(functools.partial(write.write_pages, new_pages, docs), n, False)
         if (docs / write.JOURNAL).exists():
             assert set(new_pages) <= write.read_manifest(docs)
             return

@@ -16,6 +16,21 @@ from .errors import Loc
 class Source:
     title: str
     url: str
+    publisher: str | None = None
+    date: dt.date | None = None
+    via: str | None = None
+    """The site it was read on, when that republished the publisher's text."""
+    archive_url: str | None = None
+    loc: Loc | None = field(default=None, compare=False)
+    """Where the `url:` value is written (for the desk's rules on addresses)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Via:
+    """The site a republished copy of an article was taken from."""
+
+    name: str
+    url: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +63,7 @@ class Article:
     retrieved: dt.date | None = None
     url: str | None = None
     subtitle: str | None = None
+    via: Via | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,14 +88,20 @@ class Note:
     body: str
     sources: tuple[Source, ...]
     draft: bool = False
+    reviewed: dt.date | None = None
+    updated: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Statement:
-    """What one article said about a claim; `quote` is None when not mentioned."""
+    """What one article said about a claim; `quote` is None when not mentioned (or pending)."""
 
     article: str
     quote: Quote | None
+    pending: bool = False
+    """No cell written yet: not yet compared."""
+    loc: Loc | None = None
+    """For a pending cell, where its entry belongs (the claim's `statements:`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +113,12 @@ class Claim:
     conclusion: str
     sources: tuple[Source, ...]
     rating: str | None = None
+    reviewed: dt.date | None = None
+    updated: dt.date | None = None
+    covers: tuple[str, ...] | None = None
+    """Articles the conclusion takes into account, when the story file says so."""
+    loc: Loc | None = None
+    """Where the claim's `conclusion:` is written, for flags about it."""
 
 
 @dataclass(frozen=True, slots=True)

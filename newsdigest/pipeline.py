@@ -16,12 +16,17 @@ from .anchor import AnchoredDigest, anchor
 from .errors import DigestError, Problem
 from .exports import render_exports
 from .load.inputs import load
+from .model import Digest
 from .progress import Progress
 from .render import Pages, render
 from .schema import reference_page
 from .site_paths import Linker
 from .validate.assemble import assemble
 from .validate.report import BuildReport, build_report, report_page
+from .validate.review_ledger import Ledger, compare
+from .validate.rules import Rules
+from .validate.story_gaps import pending_cells, uncovered_conclusions
+from .write.review_state import read_review_state
 
 REPORT_PAGE = "report.md"
 
@@ -34,6 +39,10 @@ class Options:
     site_name: str = "Annotated news digest"
     progress: Progress = field(default_factory=Progress.off)
     """Reports long stages on stderr (see progress.py); silent unless the caller passes one."""
+    rules: Rules = field(default_factory=Rules)
+    """The desk's editorial rules (mkdocs.yml); their findings are flags of the build report."""
+    state_dir: Path | None = None
+    """Folder of the last publishing build's review ledger (the docs folder); None: none to compare with."""
 
 
 @dataclass(slots=True)
@@ -42,6 +51,8 @@ class Result:
     anchored: AnchoredDigest
     report: BuildReport
     warnings: list[Problem]
+    ledger: Ledger
+    """The review ledger a publishing build records (write/review_state.py)."""
 
 
 @contextmanager
@@ -61,20 +72,26 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def verify(root: Path, strict: bool = False) -> tuple[AnchoredDigest, BuildReport]:
+def verify(
+    root: Path, strict: bool = False, rules: Rules | None = None, state_dir: Path | None = None
+) -> tuple[AnchoredDigest, BuildReport]:
     """Load, validate and anchor (what the `check` command runs); raise with every problem found.
 
-    With `strict`, the report's flags (such as draft notes) are errors too.
+    With `strict`, the report's flags (such as draft notes, pending cells, or
+    findings of the desk's `rules`) are errors too.
     """
     with collector_paused():
-        return _verify(root, strict)
+        return _verify(root, strict, rules or Rules(), state_dir)
 
 
-def _verify(root: Path, strict: bool) -> tuple[AnchoredDigest, BuildReport]:
+def _verify(
+    root: Path, strict: bool, rules: Rules, state_dir: Path | None
+) -> tuple[AnchoredDigest, BuildReport]:
     digest, problems = assemble(load(root))
     anchored = anchor(digest)
     problems += anchored.problems
-    report = build_report(anchored)
+    in_progress, _ = work_in_progress(digest, state_dir)
+    report = build_report(anchored, rules, in_progress)
     if strict:
         problems += [replace(p, warning=False) for p in report.flags if p not in anchored.problems]
     if problems:
@@ -94,16 +111,31 @@ def build(root: Path, options: Options | None = None) -> Result:
 def _build(root: Path, options: Options) -> Result:
     digest, problems = assemble(load(root))
     anchored = anchor(digest, options.progress)
+    if options.strict:  # a publishing build: every cell compared
+        problems += [replace(p, warning=False) for p in pending_cells(digest)]
     if problems or (options.strict and anchored.problems):
         raise DigestError(problems + anchored.problems)
-    report = build_report(anchored)
+    in_progress, ledger = work_in_progress(digest, options.state_dir)
+    report = build_report(anchored, options.rules, in_progress)
     published = without_drafts(anchored) if options.strict else anchored
     pages = render(published, options.linker, options.site_name)
     pages[REPORT_PAGE] = report_page(report)
     pages[reference_page.PAGE] = reference_page.render()
     pages.update(render_exports(published, options.linker, options.site_name, pages))
     warnings = [replace(p, warning=True) for p in anchored.problems]
-    return Result(dict(sorted(pages.items())), anchored, report, warnings)
+    if not options.strict:  # a preview lists the desk's work in progress too
+        warnings += in_progress
+    return Result(dict(sorted(pages.items())), anchored, report, warnings, ledger)
+
+
+def work_in_progress(digest: Digest, state_dir: Path | None) -> tuple[list[Problem], Ledger]:
+    """Flags for what the comparison and the reviews still lack, and the review ledger to record.
+
+    Pending cells, conclusions that predate an article, and changes made under
+    an old `updated` date (compared with the ledger in `state_dir`, if any).
+    """
+    changed, ledger = compare(digest, read_review_state(state_dir) if state_dir else {})
+    return pending_cells(digest) + uncovered_conclusions(digest) + changed, ledger
 
 
 def without_drafts(anchored: AnchoredDigest) -> AnchoredDigest:

@@ -30,5 +30,5 @@ def mini(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def sample(tmp_path: Path) -> Path:
-    """A private copy of the repository's sample digest (no generated files)."""
+    """A private copy of the sample digest's fixture (no generated files)."""
     return copy_sample(tmp_path / "sample")

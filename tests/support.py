@@ -10,6 +10,8 @@ from pathlib import Path
 TESTS = Path(__file__).parent
 REPO = TESTS.parent
 FIXTURES = TESTS / "fixtures"
+SAMPLE = FIXTURES / "sample"
+"""The sample digest frozen for tests; the live one at REPO may change any day."""
 
 
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -39,17 +41,8 @@ def copy_digest(src: Path, dest: Path) -> Path:
 
 
 def copy_sample(dest: Path) -> Path:
-    """The repository's sample digest without any generated file."""
-    dest.mkdir(parents=True)
-    for name in ("articles", "annotations"):
-        shutil.copytree(REPO / name, dest / name)
-    shutil.copy2(REPO / "mkdocs.yml", dest / "mkdocs.yml")
-    (dest / "docs").mkdir()
-    generated = {"index.md", "glossary.md"}
-    for page in (REPO / "docs").glob("*.md"):
-        if page.name not in generated:
-            shutil.copy2(page, dest / "docs" / page.name)
-    return dest
+    """A private copy of the sample digest's test fixture (never the live digest: see its README)."""
+    return copy_digest(SAMPLE, dest)
 
 
 def configure_search(root: Path, backend: str) -> Path:
@@ -57,6 +50,8 @@ def configure_search(root: Path, backend: str) -> Path:
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     changed = text.replace("\n  - digest\n", f"\n  - digest:\n      search: {backend}\n", 1)
-    assert changed != text, "mkdocs.yml lists `- digest` without options"
+    if changed == text:  # the digest entry has options already
+        changed = text.replace("\n  - digest:\n", f"\n  - digest:\n      search: {backend}\n", 1)
+    assert changed != text, "mkdocs.yml does not list the digest plugin"
     config.write_text(changed, encoding="utf-8")
     return root

@@ -186,6 +186,9 @@ def test_check_prints_the_build_report(mini: Path) -> None:
         "  articles/weekly-view.md     1 note  (loaded language 1)\n"
         "Claims per story:\n"
         "  annotations/stories/bridge-vote.yml  2 claims\n"
+        "Checkable sentences without a note (a figure or a quotation; listed on the report page):\n"
+        "  articles/daily-report.md    0\n"
+        "  articles/weekly-view.md     0\n"
         "Flags: none\n"
         "OK: 2 articles, 3 notes, 1 story, 2 claims ("
     )

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from support import REPO, copy_sample, run_mkdocs
+from support import REPO, SAMPLE, copy_sample, run_mkdocs
 
 PROPERDOCS = "1.6.7"
 CACHE = Path(os.environ.get("NEWSDIGEST_PROPERDOCS_CACHE", Path.home() / ".cache" / "newsdigest-properdocs"))
@@ -104,7 +104,7 @@ def test_mkdocs_and_properdocs_coexist_in_one_environment(two_builds: tuple[Path
     assert mkdocs.returncode == 0 and "mkdocs, version 1.6.1" in mkdocs.stdout
 
 
-@pytest.mark.parametrize("article_id", sorted(p.stem for p in (REPO / "articles").glob("*.md")))
+@pytest.mark.parametrize("article_id", sorted(p.stem for p in (SAMPLE / "articles").glob("*.md")))
 def test_article_pages_are_the_same_with_both_engines(
     two_builds: tuple[Path, Path, str], article_id: str
 ) -> None:

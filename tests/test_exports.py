@@ -19,7 +19,7 @@ from newsdigest.model import Digest, Story
 from newsdigest.render.article import TEXT_ELEMENT
 from newsdigest.render.page_text import page_text, text_on_page
 from newsdigest.site_paths import Linker
-from support import FIXTURES, REPO
+from support import FIXTURES, SAMPLE
 
 OA = "http://www.w3.org/ns/oa#"
 SITE = Linker(True, "https://digest.example.org/")
@@ -28,7 +28,7 @@ CONTEXT_FILE = FIXTURES / "jsonld" / "anno.jsonld"
 
 @pytest.fixture(scope="module")
 def sample() -> AnchoredDigest:
-    return pipeline.without_drafts(pipeline.build(REPO).anchored)
+    return pipeline.without_drafts(pipeline.build(SAMPLE).anchored)
 
 
 def collection(anchored: AnchoredDigest, linker: Linker = SITE) -> dict[str, Any]:
@@ -221,7 +221,7 @@ def test_json_feed_without_site_url_omits_absolute_addresses(sample: AnchoredDig
 def test_exports_are_deterministic(sample: AnchoredDigest) -> None:
     first = render_exports(sample, SITE, "Digest")
     assert set(first) == {"annotations.jsonld", "feed.xml", "feed.json"}
-    again = pipeline.without_drafts(pipeline.build(REPO).anchored)
+    again = pipeline.without_drafts(pipeline.build(SAMPLE).anchored)
     assert render_exports(again, SITE, "Digest") == first
 
 

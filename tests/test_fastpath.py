@@ -23,7 +23,7 @@ from mkdocs.utils import meta
 from newsdigest import pipeline
 from newsdigest.mkdocs_plugin import fastpath
 from newsdigest.render.common import page
-from support import FIXTURES, REPO, copy_digest, copy_sample
+from support import FIXTURES, REPO, SAMPLE, copy_digest, copy_sample
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from synth import write_digest
@@ -73,7 +73,7 @@ def generated_bodies(root: Path) -> dict[str, str]:
 
 
 def test_anchor_ids_are_the_ones_mkdocs_collects() -> None:
-    bodies = generated_bodies(REPO)
+    bodies = generated_bodies(SAMPLE)
     assert len(bodies) >= 10
     for uri, body in bodies.items():
         handler = _HTMLHandler()

@@ -90,16 +90,23 @@ def test_written_files_pass_the_json_schema_and_the_validator(mini: Path) -> Non
     assert our_problems("annotations", stub) == []
 
 
-def test_missing_story_and_authors_are_left_for_the_editor_and_named(mini: Path) -> None:
+def test_missing_story_is_left_for_the_editor_and_no_author_means_unsigned(mini: Path) -> None:
     result = run_cli(*NEW, "--id", "bridge", "--root", str(mini))
     assert result.returncode == 0, result.stderr
     article = (mini / "articles" / "bridge.md").read_text(encoding="utf-8")
-    assert "authors: []  # required: the author names as published, e.g. [Ana Pereira]\n" in article
+    assert (
+        "authors: []  # unsigned: no byline found; if the piece is signed, write [Ana Pereira]\n" in article
+    )
     assert "story:  # required: the id of a story in annotations/stories/\n" in article
-    assert "  2. fill in authors and story in articles/bridge.md\n" in result.stdout
+    assert "  2. fill in story in articles/bridge.md\n" in result.stdout
+    assert (
+        "  3. no --author was given: the piece is shown as unsigned until you add names in articles/bridge.md\n"
+        in result.stdout
+    )
     check = run_cli("check", "--root", str(mini))
     assert check.returncode == 1
-    assert "articles/bridge.md:4:10: authors: needs at least 1 item" in check.stderr
+    assert "authors" not in check.stderr
+    assert "articles/bridge.md:8:7: story: expected an id, got nothing (empty)" in check.stderr
 
 
 def test_refuses_to_overwrite(mini: Path) -> None:

@@ -14,7 +14,7 @@ from newsdigest import pipeline
 from newsdigest.model import Source, Term
 from newsdigest.render import render
 from newsdigest.render.glossary import TermMarker, glossary_abbreviations, term_key
-from support import FIXTURES, REPO
+from support import FIXTURES, SAMPLE
 
 SOURCES = (Source("A source", "https://example.org/"),)
 DAESH = Term("Daesh", "The jihadist group that calls itself the Islamic State.", SOURCES, ("ISIS", "Islamic State"))
@@ -72,7 +72,7 @@ def test_removing_the_abbr_tags_gives_back_the_html_exactly(parts: list[str]) ->
     assert ABBR_TAG.sub("", marker().wrap(source)) == source
 
 
-@pytest.mark.parametrize("root", [FIXTURES / "mini", REPO], ids=["mini", "sample"])
+@pytest.mark.parametrize("root", [FIXTURES / "mini", SAMPLE], ids=["mini", "sample"])
 def test_article_pages_keep_their_text_and_highlights(root: Path) -> None:
     """Without the <abbr> tags, the page is exactly what it is without a glossary."""
     result = pipeline.build(root)
@@ -87,8 +87,8 @@ def test_article_pages_keep_their_text_and_highlights(root: Path) -> None:
 
 
 def test_glossary_page_lists_every_term_with_an_anchor() -> None:
-    digest = pipeline.build(REPO).anchored.digest
-    page = pipeline.build(REPO).pages["glossary.md"]
+    digest = pipeline.build(SAMPLE).anchored.digest
+    page = pipeline.build(SAMPLE).pages["glossary.md"]
     for term in digest.glossary:
         assert f'<dt id="term-{term_key(term)}">' in page
         for alias in term.aliases:

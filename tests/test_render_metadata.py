@@ -64,25 +64,21 @@ def page_json_ld(text: str) -> list[Any]:
     return [unscript(m) for m in re.findall(r'<script type="application/ld\+json">.*?</script>', text, re.S)]
 
 
-def test_story_page_has_a_claim_review_for_each_concluded_claim() -> None:
+def test_story_page_has_a_claim_review_for_each_rated_claim() -> None:
     result = pipeline.build(FIXTURES / "mini", pipeline.Options(site_name="Mini Digest"))
     (data,) = page_json_ld(result.pages["stories/bridge-vote.md"])
     reviews = data["@graph"]
-    assert [r["@type"] for r in reviews] == ["ClaimReview", "ClaimReview"]
-    cost, opening = reviews
+    assert [r["@type"] for r in reviews] == ["ClaimReview"], "the unrated comparison is not a ClaimReview"
+    (cost,) = reviews
     assert cost["claimReviewed"] == "The bridge will cost about €40 million"
     assert cost["url"] == "./#claim-cost"
     assert cost["reviewRating"] == {"@type": "Rating", "alternateName": "Accurate"}
     assert cost["author"] == {"@type": "Organization", "name": "Mini Digest"}
-    assert cost["datePublished"] == "2024-03-01"
+    assert "datePublished" not in cost, "an undated claim has no review date (never the event's day)"
     appearances = cost["itemReviewed"]["appearance"]
     assert [a["headline"] for a in appearances] == ["Council approves the new bridge", "A bridge too far"]
     assert appearances[0]["url"] == "https://example.org/news/bridge"
     assert "url" not in appearances[1], "an unknown address is left out, never guessed"
-    assert "reviewRating" not in opening, "an unrated comparison has no rating"
-    assert [a["headline"] for a in opening["itemReviewed"]["appearance"]] == [
-        "Council approves the new bridge"
-    ]
 
 
 def test_claim_review_urls_are_absolute_when_the_site_address_is_known() -> None:

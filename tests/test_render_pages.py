@@ -103,12 +103,14 @@ def test_story_compares_each_article_per_claim(pages: dict[str, str]) -> None:
         in page
     )
     assert '<p class="admonition-title">Conclusion (not rated)</p>' in page
-    opening = page[page.index('id="claim-opening"') :]
-    cards = re.findall(r'<div class="card dn-cell[^"]*">.*?</div>', opening.split("admonition")[0], re.S)
-    assert len(cards) == 2
-    assert 'href="../../articles/daily-report/#cl-opening"' in cards[0]
-    assert "Weekly View" in cards[1] and "<p>Not mentioned</p>" in cards[1]
-    assert 'style="--dn-cols:2"' in page
+    opening = page[page.index('id="claim-opening"') :].split("admonition")[0]
+    rows = re.findall(r'<li class="dn-statement" id="([^"]+)">(.*?)</li>', opening, re.S)
+    assert [r[0] for r in rows] == ["cell-opening--daily-report"]
+    assert 'href="../../articles/daily-report/#cl-opening"' in rows[0][1]
+    assert (
+        '<p class="dn-gathered dn-silent"><span class="dn-mark dn-mark-silent" aria-hidden="true"></span> '
+        '<strong>Not mentioned:</strong> <span id="cell-opening--weekly-view">Weekly View</span>.</p>'
+    ) in opening
 
 
 def test_coverage_table_lists_outlet_type_date_and_headline(pages: dict[str, str]) -> None:

@@ -90,7 +90,8 @@ def test_preview_shows_unplaced_notes_and_errors_do_not_stop_the_server(server: 
     assert "These notes could not be placed in the current text" in server.get("articles/weekly-view/")
     notes.write_text("notes: [", encoding="utf-8")
     server.wait_for("annotations/weekly-view.yml:2:1: YAML syntax error", 1)
+    server.wait_for("Reloading browsers", 2)  # the error is shown in the browser (test_serve_errors.py)
     assert server.process.poll() is None
     notes.write_text(original, encoding="utf-8")
-    server.wait_for("Reloading browsers", 2)
+    server.wait_for("Reloading browsers", 3)
     assert 'id="hl-vanity"' in server.get("articles/weekly-view/")

@@ -10,7 +10,7 @@ from pathlib import Path
 from .. import pipeline
 from ..errors import problem_json
 from ..validate.report import report_text
-from .common import counts, require_digest, summary_line
+from .common import counts, desk_rules, require_digest, summary_line
 
 NAME = "check"
 HELP = "validate and anchor everything and print the build report; write nothing"
@@ -19,7 +19,9 @@ DESCRIPTION = "Validate every file and place every quote; print the build report
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--strict", action="store_true", help="treat warnings (such as draft notes) as errors"
+        "--strict",
+        action="store_true",
+        help="treat warnings (such as draft notes, or findings of the rules in mkdocs.yml) as errors",
     )
 
 
@@ -27,7 +29,9 @@ def run(args: argparse.Namespace) -> int:
     started = time.monotonic()
     root: Path = args.root
     require_digest(root)
-    anchored, report = pipeline.verify(root, strict=args.strict)
+    anchored, report = pipeline.verify(
+        root, strict=args.strict, rules=desk_rules(root), state_dir=root / "docs"
+    )
     summary = counts(anchored)
     if args.format == "json":
         flags = [problem_json(p) for p in report.flags]

@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 
 from ..anchor import AnchoredDigest
 from ..errors import DigestError, Loc, Problem
+from ..load.settings import read_plugin_settings
 from ..plural import counted
+from ..validate.rules import Rules, rules_from_settings
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -28,6 +30,11 @@ def site_config(root: Path) -> MkDocsConfig | None:
     from mkdocs.config import load_config
 
     return load_config(str(config_file))
+
+
+def desk_rules(root: Path) -> Rules:
+    """The editorial rules in the digest plugin's settings in mkdocs.yml (the defaults if none)."""
+    return rules_from_settings(read_plugin_settings(root))
 
 
 def counts(anchored: AnchoredDigest) -> dict[str, int]:

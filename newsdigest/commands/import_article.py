@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from ..errors import DigestError, Loc, Problem
-from ..importer import Extracted
+from ..importer import Extracted, Pick
 from ..importer.files import ArticleFields, annotation_stub, article_text, create, exists_problem
 from ..importer.options import (
     add_metadata_options,
@@ -17,6 +17,7 @@ from ..importer.options import (
     require_known_references,
     story_lists,
     text_arg,
+    via_of,
 )
 from ..importer.text import FORMATS, extract_text
 from ..plural import counted
@@ -28,11 +29,15 @@ DESCRIPTION = (
     "Read SOURCE, keep the article's own words and drop the site's chrome (share and newsletter "
     "prompts, label lines, legal notices, navigation), then write articles/ID.md and, if missing, "
     "an empty annotations/ID.yml. Every dropped paragraph is listed with its line and the rule that "
-    "dropped it. Plain text: first line the title; lines before the byline the deck; the byline is a "
-    "line starting with 'By' or with an --author name; a short line with a date after it is the "
-    "dateline. Web pages (.html, .htm) are read with trafilatura."
+    "dropped it, and each header field with the line it came from. Plain text: the headline is the "
+    "first short title-like line before the text (debris above it is dropped); the deck lies between "
+    "headline and byline; a byline is 'By …', 'Author: …', 'Name, journalist at …', an author bio or "
+    "an --author name, at the top or the end; a short line that is mostly a date is the dateline; "
+    "the language is detected from the text. --title, --subtitle and --author replace what the copy "
+    "says, and the paragraph they replace is listed. Web pages (.html, .htm) are read with trafilatura."
 )
 SHOWN = 72
+FIELDS = ("title", "subtitle", "authors", "published", "language")
 
 
 def regex(value: str) -> re.Pattern[str]:
@@ -92,7 +97,14 @@ def extract(args: argparse.Namespace, rel: str) -> Extracted:
         raise DigestError([Problem(Loc(rel), "file not found", "check the path of SOURCE")]) from None
     except UnicodeDecodeError:
         raise DigestError([Problem(Loc(rel), "not valid UTF-8", "save the file as UTF-8")]) from None
-    options = {"authors": args.author, "drop": args.drop, "keep": args.keep}
+    options = {
+        "title": args.title,
+        "subtitle": args.subtitle,
+        "authors": args.author,
+        "language": args.language,
+        "drop": args.drop,
+        "keep": args.keep,
+    }
     if not is_html(path, text):
         return extract_text(text, text_format=args.text_format, **options)
     from ..importer.html import ExtractionFailed, extract_html
@@ -111,7 +123,7 @@ def extract(args: argparse.Namespace, rel: str) -> Extracted:
 
 def fields_for(args: argparse.Namespace, found: Extracted, rel: str) -> ArticleFields:
     published = args.date or found.published
-    title: str = args.title or found.title
+    title = found.title
     problems = []
     if not title:
         problems.append(Problem(Loc(rel), "no title found", "give it with --title"))
@@ -131,14 +143,45 @@ def fields_for(args: argparse.Namespace, found: Extracted, rel: str) -> ArticleF
         title=title,
         outlet=args.outlet,
         published=published,
-        authors=list(args.author) or found.authors,
+        authors=found.authors,
         type=args.type,
-        language=args.language or found.language or "en",
+        language=found.language or "en",
         story=args.story,
-        subtitle=args.subtitle or found.subtitle,
+        subtitle=found.subtitle,
         url=args.url or found.url,
+        via=via_of(args),
         retrieved=args.retrieved or dt.date.today(),
     )
+
+
+def shorten(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
+
+
+def letters(text: str) -> str:
+    return re.sub(r"\W+", "", text).casefold()
+
+
+def header_report(found: Extracted, args: argparse.Namespace) -> list[str]:
+    """Each header field chosen and where it came from, so a wrong guess is corrected in one look."""
+    picks = list(found.picks)
+    if args.date:
+        picks = [p for p in picks if p.field != "published"] + [
+            Pick("published", 0, "--date", str(args.date))
+        ]
+    lines = ["Header (correct a wrong guess in the front matter):"]
+    for pick in sorted(picks, key=lambda p: FIELDS.index(p.field)):
+        where = f"line {pick.line}" if pick.line else pick.source
+        lines.append(f"  {pick.field:<10} {where:<15} {shorten(pick.value)}")
+        if pick.line and letters(pick.source) != letters(pick.value):
+            lines.append(f"  {'':<10} {'':<15} from: {shorten(pick.source)}")
+    missing = [f for f in ("title", "authors", "published") if f not in {p.field for p in picks}]
+    if "authors" in missing:
+        signer = f"; the byline names the agency {found.agency}" if found.agency else ""
+        lines.append(f"  {'authors':<10} {'not found':<15} left empty: shown as unsigned{signer}")
+    lines += [f"Check: {warning}" for warning in found.warnings]
+    return lines
 
 
 def report(found: Extracted, rel: str) -> list[str]:
@@ -146,8 +189,7 @@ def report(found: Extracted, rel: str) -> list[str]:
     if found.dropped:
         lines.append(f"Dropped {counted(len(found.dropped), 'paragraph')} of {rel}:")
         for item in found.dropped:
-            text = " ".join(item.text.split())
-            text = text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
+            text = shorten(item.text)
             where = f"line {item.line}" if item.line else "page"
             lines.append(f"  {where:>9}  {item.reason:<24}  {text}")
     return lines
@@ -165,7 +207,7 @@ def run(args: argparse.Namespace) -> int:
     text = article_text(fields, found.body)
     if args.dry_run:
         sys.stdout.write(text)
-        print("\n".join(report(found, rel)), file=sys.stderr)
+        print("\n".join(report(found, rel) + header_report(found, args)), file=sys.stderr)
         return 0
     if (root / article).exists():
         raise DigestError([exists_problem(article)])
@@ -176,7 +218,7 @@ def run(args: argparse.Namespace) -> int:
         wrote.append(notes)
     paragraphs = len([p for p in found.body.split("\n\n") if p.strip()])
     print(f"Imported {rel}: {counted(paragraphs, 'paragraph')} written to {' and '.join(wrote)}.")
-    print("\n".join(report(found, rel)))
+    print("\n".join(report(found, rel) + header_report(found, args)))
     steps = [f"fill in {' and '.join(fields.missing())} in {article}"] if fields.missing() else []
     if fields.story and not story_lists(root, fields.story, ident):
         steps.append(f"add '{ident}' to `articles:` in annotations/stories/{fields.story}.yml")

@@ -14,6 +14,7 @@ from ..importer.options import (
     require_known_references,
     story_lists,
     text_arg,
+    via_of,
 )
 from .common import require_digest
 
@@ -45,6 +46,10 @@ def next_steps(root: Path, fields: ArticleFields, article: str, notes: str) -> l
     steps = [f"paste the article's text below the front matter in {article}"]
     if fields.missing():
         steps.append(f"fill in {' and '.join(fields.missing())} in {article}")
+    if not fields.authors:
+        steps.append(
+            f"no --author was given: the piece is shown as unsigned until you add names in {article}"
+        )
     if fields.story and not story_lists(root, fields.story, Path(article).stem):
         steps.append(f"add '{Path(article).stem}' to `articles:` in annotations/stories/{fields.story}.yml")
     steps.append(f"write notes in {notes}, then run `python build_digest.py check`")
@@ -68,6 +73,7 @@ def run(args: argparse.Namespace) -> int:
         story=args.story,
         subtitle=args.subtitle,
         url=args.url,
+        via=via_of(args),
         retrieved=args.retrieved or dt.date.today(),
     )
     create(root, article, article_text(fields, ""))

@@ -11,6 +11,7 @@ from .. import pipeline
 from ..load.fingerprint import inputs_fingerprint, record, unchanged_since_last_build
 from ..plural import counted
 from ..progress import Progress
+from ..write.review_state import read_review_state, write_review_state
 from ..write.transaction import recover, write_pages
 from .common import counts, require_digest, site_config, summary_line
 
@@ -35,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     require_digest(root)
     recover(out_dir)  # finish or discard a write that was interrupted
     config = root / "mkdocs.yml"
-    settings = (args.preview, config.read_bytes() if config.is_file() else b"")
+    settings = (args.preview, config.read_bytes() if config.is_file() else b"", read_review_state(out_dir))
     fingerprint = inputs_fingerprint(root, settings)
     if not args.preview and (pages := unchanged_since_last_build(out_dir, fingerprint)) is not None:
         print(
@@ -46,12 +47,14 @@ def run(args: argparse.Namespace) -> int:
     from ..mkdocs_plugin.options import build_options  # imports MkDocs: not needed for a no-op run
 
     progress = Progress.for_stream(sys.stderr)
-    options = build_options(site_config(root), preview=args.preview, progress=progress)
+    options = build_options(site_config(root), preview=args.preview, progress=progress, state_dir=out_dir)
     result = pipeline.build(root, options)
     progress.clear()
     for warning in result.warnings:
         print(warning.format(), file=sys.stderr)
     written = write_pages(result.pages, out_dir)
+    if options.strict:  # a publishing build: the next one compares with it
+        write_review_state(out_dir, result.ledger)
     record(out_dir, fingerprint)
     print(
         f"{counted(len(written.written), 'file', 'written')}, "

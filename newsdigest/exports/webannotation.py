@@ -13,7 +13,9 @@ Representation (https://www.w3.org/TR/annotation-model/):
   `format` text/html, `purpose` = the motivation); then the kind as a
   TextualBody with `purpose` tagging (its value is the kind's id, such as
   `fact-check`); then each source as a SpecificResource with `purpose` linking
-  whose `source` is the page (`id` its address, `dcterms:title` its title).
+  whose `source` is the page (`id` its address, `dcterms:title` its title, and
+  `dcterms:publisher` and `dcterms:date` when recorded); an archived copy is
+  given as the body's `state`, a TimeState whose `cached` is the archive's address.
 - `target`: the passage, in the documents where it can be found:
   1. the digest's own article page (`source`), whose text we render: two
      alternative selectors, each a CssSelector for the article's text element
@@ -30,6 +32,9 @@ Representation (https://www.w3.org/TR/annotation-model/):
   A note that could not be placed (preview builds only) has one target, the
   original page if known, else the digest page, with a TextQuoteSelector built
   from its own `quote`, `prefix` and `suffix`, and no positions.
+- `created` and `modified`: the note's `reviewed` and `updated` dates, as
+  midnight UTC (the model asks for a date-time with a time zone); left out
+  when the note gives none.
 """
 
 from __future__ import annotations
@@ -40,7 +45,7 @@ from typing import Any
 
 from ..anchor import AnchoredArticle, AnchoredDigest
 from ..markdown_dialect import render_markdown
-from ..model import Note
+from ..model import Note, Source
 from ..render.article import TEXT_ELEMENT
 from ..render.page_text import PageText, page_text, text_on_page
 from ..site_paths import Linker, article_page
@@ -117,6 +122,19 @@ def targets(placed: AnchoredArticle, note: Note, text: PageText, page: str) -> l
     return found
 
 
+def source_body(source: Source) -> dict[str, Any]:
+    """A source as a linking body; an archived copy is the TimeState's `cached` copy of the page."""
+    page: dict[str, Any] = {"id": source.url, "dcterms:title": source.title}
+    if source.publisher:
+        page["dcterms:publisher"] = source.publisher
+    if source.date:
+        page["dcterms:date"] = source.date.isoformat()
+    body: dict[str, Any] = {"type": "SpecificResource", "purpose": "linking", "source": page}
+    if source.archive_url:
+        body["state"] = {"type": "TimeState", "cached": source.archive_url}
+    return body
+
+
 def annotation(
     placed: AnchoredArticle, note: Note, text: PageText, linker: Linker, creator: dict[str, Any]
 ) -> dict[str, Any]:
@@ -132,18 +150,20 @@ def annotation(
         },
         {"type": "TextualBody", "value": note.kind, "purpose": "tagging"},
     ]
-    bodies += [
-        {"type": "SpecificResource", "purpose": "linking", "source": {"id": s.url, "dcterms:title": s.title}}
-        for s in note.sources
-    ]
-    return {
+    bodies += [source_body(s) for s in note.sources]
+    data: dict[str, Any] = {
         "id": site_link(linker, article_page(article.id), f"note-{note.id}"),
         "type": "Annotation",
         "motivation": motivation,
         "creator": creator,
-        "body": bodies,
-        "target": targets(placed, note, text, page),
     }
+    if note.reviewed is not None:
+        data["created"] = f"{note.reviewed.isoformat()}T00:00:00Z"
+    if note.updated is not None:
+        data["modified"] = f"{note.updated.isoformat()}T00:00:00Z"
+    data["body"] = bodies
+    data["target"] = targets(placed, note, text, page)
+    return data
 
 
 def web_annotations(

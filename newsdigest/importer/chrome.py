@@ -96,10 +96,16 @@ def label_list(rest: str) -> bool:
     return all(0 < len(i) <= 60 for i in items) and not re.search(r"[.!?]\s", rest)
 
 
+def is_kept(text: str, rules: Rules) -> bool:
+    """True when a --keep pattern protects this paragraph."""
+    words = link_text(text)
+    return any(p.search(text) or p.search(words) for p in rules.keep)
+
+
 def reason(text: str, rules: Rules) -> str | None:
     """Why this paragraph is chrome, or None to keep it."""
     words = link_text(text)
-    if any(p.search(text) or p.search(words) for p in rules.keep):
+    if is_kept(text, rules):
         return None
     for pattern in rules.drop:
         if pattern.search(text) or pattern.search(words):

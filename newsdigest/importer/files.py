@@ -19,7 +19,7 @@ from ..schema.fields import ARTICLE, NOTE_KINDS
 
 ALWAYS_QUOTED = {"title", "subtitle"}
 PLACEHOLDERS = {
-    "authors": "authors: []  # required: the author names as published, e.g. [Ana Pereira]",
+    "authors": "authors: []  # unsigned: no byline found; if the piece is signed, write [Ana Pereira]",
     "story": "story:  # required: the id of a story in annotations/stories/",
 }
 """Lines written for required fields the command was not given; `check` reports them until filled in."""
@@ -39,11 +39,13 @@ class ArticleFields:
     story: str | None = None
     subtitle: str | None = None
     url: str | None = None
+    via: dict[str, str] | None = None
+    """The site the copy was taken from: `name` and `url`."""
     retrieved: dt.date | None = None
 
     def missing(self) -> list[str]:
         """Required fields still to fill in by hand."""
-        return [name for name in ("authors", "story") if not getattr(self, name)]
+        return [] if self.story else ["story"]
 
 
 def yaml_value(value: str, quoted: bool = False, in_list: bool = False) -> str:
@@ -81,6 +83,8 @@ def front_matter(fields: ArticleFields) -> str:
             text = value.isoformat()
         elif isinstance(value, list):
             text = "[" + ", ".join(yaml_value(v, in_list=True) for v in value) + "]"
+        elif isinstance(value, dict):
+            text = "{" + ", ".join(f"{k}: {yaml_value(v, in_list=True)}" for k, v in value.items()) + "}"
         else:
             text = yaml_value(str(value), quoted=spec.name in ALWAYS_QUOTED)
         lines.append(f"{spec.name}: {text}")

@@ -20,10 +20,13 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
-from . import Dropped, Extracted
-from .blocks import BYLINE, Block, read_header, split_blocks
-from .chrome import Rules, reason
+from . import Dropped, Extracted, Pick
+from .blocks import Block, split_blocks
+from .bylines import read_byline
+from .chrome import Rules, link_text, reason
 from .escape import escape_block_start, escape_inline
+from .header import Given, read_header
+from .language import choose_language
 
 BLOCK_TAGS = {
     "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption", "td", "th", "dt", "dd",
@@ -146,7 +149,10 @@ def page_blocks(page: str) -> list[tuple[int, str]]:
 def extract_html(
     page: str,
     *,
+    title: str | None = None,
+    subtitle: str | None = None,
     authors: Sequence[str] = (),
+    language: str | None = None,
     drop: Sequence[re.Pattern[str]] = (),
     keep: Sequence[re.Pattern[str]] = (),
 ) -> Extracted:
@@ -155,25 +161,36 @@ def extract_html(
     paragraphs = to_markdown(main if main is not None else doc)
     if len("".join(main.itertext() if main is not None else doc.itertext()).strip()) < MIN_CHARS:
         raise ExtractionFailed
-    title = " ".join((doc.get("title") or "").split())
-    if paragraphs and flat(paragraphs[0].lstrip("#")) == flat(title):
+    page_title = " ".join((doc.get("title") or "").split())
+    if paragraphs and flat(paragraphs[0].lstrip("#")) == flat(page_title):
         paragraphs = paragraphs[1:]  # the headline, already the title
-    blocks = split_blocks("\n\n".join([title or "Untitled", *paragraphs]), one_per_line=False)
-    header, body = read_header(blocks, list(authors))
-    result = Extracted(title=title, body="", subtitle=header.subtitle, url=doc.get("url"))
+    blocks = split_blocks("\n\n".join([page_title or "Untitled", *paragraphs]), one_per_line=False)
+    rules = Rules(markdown=True, drop=tuple(drop), keep=tuple(keep))
+    header, body = read_header(blocks, Given(title, subtitle, tuple(authors)), rules, first_is_title=True)
+    result = Extracted(title=title or page_title, body="", subtitle=header.subtitle, url=doc.get("url"))
+    result.picks = [p for p in header.picks if p.field != "title"]
+    if title:
+        result.picks.append(Pick("title", 0, "--title", title))
+        if page_title and flat(page_title) != flat(title):
+            header.dropped.append(Dropped(0, "headline; --title used instead", page_title))
+    elif page_title:
+        result.picks.append(Pick("title", 0, "page metadata", page_title))
     named = [a.strip() for a in re.split(r";|\band\b", doc.get("author") or "") if a.strip()]
-    result.authors = list(authors) or header.authors or named
+    result.authors = header.authors or named
+    result.agency = header.agency
+    if named and not header.authors:
+        result.picks.append(Pick("authors", 0, "page metadata", ", ".join(named)))
     date = doc.get("date")
     result.published = header.published or (dt.date.fromisoformat(date) if date else None)
-    result.language = language_tag(lxml_html.fromstring(page).get("lang") or "")
-    used = [name for name, value in (("title", title), ("date", date), ("address", doc.get("url"))) if value]
+    if date and not header.published:
+        result.picks.append(Pick("published", 0, "page metadata", date))
+    used = [
+        name for name, value in (("title", page_title), ("date", date), ("address", doc.get("url"))) if value
+    ]
     result.notes.append("read as a web page with trafilatura")
     if used:
         result.notes.append(f"{', '.join(used)} taken from the page's metadata")
-    for block, what in ((header.byline, "byline"), (header.dateline, "dateline")):
-        if block is not None:
-            result.dropped.append(Dropped(0, what, block.text))
-    rules = Rules(markdown=True, drop=tuple(drop), keep=tuple(keep))
+    result.dropped = [Dropped(0, d.reason, d.text) for d in header.dropped]
     kept: list[Block] = []
     for block in body:
         why = reason(block.text, rules)
@@ -182,8 +199,14 @@ def extract_html(
         else:
             kept.append(block)
     result.body = "\n\n".join(b.text for b in kept)
+    page_lang = language_tag(lxml_html.fromstring(page).get("lang") or "")
+    choose_language(result, language, page_lang, link_text(result.body))
     report_page_text(page, result)
+    result.picks.sort(key=lambda p: FIELD_ORDER.index(p.field))
     return result
+
+
+FIELD_ORDER = ("title", "subtitle", "authors", "published", "language")
 
 
 def language_tag(lang: str) -> str | None:
@@ -195,8 +218,8 @@ def language_tag(lang: str) -> str | None:
 
 def page_reason(text: str) -> str:
     """Why a block of page text is not in the article, in the terms of the chrome rules if one fits."""
-    if BYLINE.match(text):
-        return "byline"
+    if found := read_byline(text):
+        return found.shape
     return reason(text, Rules()) or "outside the article"
 
 

@@ -61,7 +61,7 @@ def text_arg(value: str) -> str:
 
 
 def add_metadata_options(parser: argparse.ArgumentParser, *, needs_date: bool) -> None:
-    """--outlet, --date, --story, --type, --author, --url, --id, --language, --subtitle, --retrieved."""
+    """--outlet, --date, --story, --type, --author, --url, --via, --via-url, --id, --language, --subtitle…"""
     parser.add_argument(
         "--outlet", required=True, type=id_arg, metavar="ID", help="outlet id (from annotations/outlets.yml)"
     )
@@ -92,12 +92,29 @@ def add_metadata_options(parser: argparse.ArgumentParser, *, needs_date: bool) -
     parser.add_argument(
         "--url", type=url_arg, help="address of the original; leave out if unknown, never guess"
     )
+    parser.add_argument(
+        "--via",
+        type=text_arg,
+        metavar="NAME",
+        help="site the copy was taken from, when it republished another outlet's article (needs --via-url)",
+    )
+    parser.add_argument("--via-url", type=url_arg, metavar="URL", help="address of the copy on that site")
     parser.add_argument("--id", type=id_arg, help="article id and file name (default: made from the title)")
     parser.add_argument("--language", type=lang_arg, metavar="TAG", help="language tag (default: en)")
     parser.add_argument("--subtitle", type=text_arg, metavar="TEXT", help="standfirst or deck")
     parser.add_argument(
         "--retrieved", type=date_arg, metavar="YYYY-MM-DD", help="date the text was captured (default: today)"
     )
+
+
+def via_of(args: argparse.Namespace) -> dict[str, str] | None:
+    """`via:` from --via and --via-url; both or neither."""
+    if bool(args.via) != bool(args.via_url):
+        given, needed = ("--via", "--via-url URL") if args.via else ("--via-url", '--via "Site name"')
+        raise DigestError(
+            [Problem(Loc("articles/"), f"{given} needs {needed.split()[0]} too", f"add {needed}")]
+        )
+    return {"name": args.via, "url": args.via_url} if args.via else None
 
 
 def outlet_ids(root: Path) -> list[str] | None:

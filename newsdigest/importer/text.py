@@ -23,18 +23,17 @@ from collections.abc import Sequence
 
 from ..plural import counted
 from . import Dropped, Extracted
-from .blocks import Block, looks_like_lines, quote_embedded_posts, read_header, split_blocks
+from .blocks import Block, looks_like_lines, quote_embedded_posts, split_blocks
 from .chrome import Rules, is_separator, link_text, reason, unwrap_links
 from .escape import escape_paragraph
+from .header import Given, read_header
+from .language import choose_language
 
 FORMATS = ("auto", "lines", "markdown")
-MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-
-
-def plain_line(text: str, markdown: bool) -> str:
-    """A header paragraph as plain text for the front matter."""
-    words = " ".join(link_text(text).split())
-    return MARKDOWN_ESCAPE.sub(r"\1", words) if markdown else words
+FIRST_PUBLISHED = re.compile(
+    r"\b(?:originally|first) published (?:on|by|in|at) (?P<where>[^.*_\n]{2,60})", re.I
+)
+"""`This article was originally published on InfoBrics.`: the copy is a republication."""
 
 
 def is_lines(text: str, text_format: str) -> bool:
@@ -45,28 +44,33 @@ def extract_text(
     source: str,
     *,
     text_format: str = "auto",
+    title: str | None = None,
+    subtitle: str | None = None,
     authors: Sequence[str] = (),
+    language: str | None = None,
     drop: Sequence[re.Pattern[str]] = (),
     keep: Sequence[re.Pattern[str]] = (),
 ) -> Extracted:
-    """The article in `source` (the file's text), following the rules above."""
+    """The article in `source` (the file's text), following the rules above.
+
+    Every paragraph ends up in exactly one place: the body, a front-matter
+    field (with a `Pick` saying which), or `dropped` with its reason.
+    """
     source = source.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     lines_mode = is_lines(source, text_format)
     markdown = not lines_mode
     blocks = split_blocks(source, one_per_line=lines_mode)
-    header, body = read_header(blocks, list(authors))
-    result = Extracted(title=plain_line(header.title.lstrip("#"), markdown), body="")
-    result.subtitle = plain_line(header.subtitle, markdown) if header.subtitle else None
-    result.authors = [plain_line(a, markdown) for a in header.authors]
+    rules = Rules(markdown=markdown, drop=tuple(drop), keep=tuple(keep))
+    header, body = read_header(blocks, Given(title, subtitle, tuple(authors)), rules)
+    result = Extracted(title=header.title, body="", subtitle=header.subtitle)
+    result.authors = header.authors
+    result.agency = header.agency
     result.published = header.published
+    result.picks = header.picks
+    result.dropped = header.dropped
     result.notes.append(
         "read as plain text, one paragraph per line" if lines_mode else "read as Markdown paragraphs"
     )
-    if header.byline:
-        result.dropped.append(Dropped(header.byline.line, "byline", header.byline.text))
-    if header.dateline:
-        result.dropped.append(Dropped(header.dateline.line, "dateline", header.dateline.text))
-    rules = Rules(markdown=markdown, drop=tuple(drop), keep=tuple(keep))
     kept: list[Block] = []
     for block in body:
         why = reason(block.text, rules)
@@ -92,6 +96,14 @@ def extract_text(
         result.notes.append(f"{unwrapped} links to nowhere, [text](#), became plain text")
     if posts:
         result.notes.append(f"{counted(posts, 'embedded post')} became a block quote")
+    for block in kept:
+        if first := FIRST_PUBLISHED.search(link_text(block.text)):
+            where = first.group("where").strip()
+            result.warnings.append(
+                f"line {block.line} says the piece was first published by {where}: if so, that is its "
+                "original publisher (--outlet, --url) and the site you copied it from goes in `via:`"
+            )
     result.body = "\n\n".join(b.text for b in final)
+    choose_language(result, language, None, link_text(" ".join(b.text for b in kept)))
     result.dropped.sort(key=lambda d: d.line)
     return result

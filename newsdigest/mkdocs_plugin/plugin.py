@@ -23,9 +23,11 @@ from mkdocs.structure.pages import Page
 from .. import pipeline
 from ..errors import DigestError
 from ..render.glossary import glossary_abbreviations
+from ..write.review_state import write_review_state
 from ..write.transaction import read_manifest
 from . import fastpath, search_backend
 from .options import DigestConfig, build_options
+from .serve_errors import ERROR_PAGE, ServeErrors
 
 log = logging.getLogger("mkdocs.plugins.digest")
 _BUILT: dict[tuple[str, str], str] = {}
@@ -95,6 +97,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.search_view: str | None = None
         self.full_content = ""
         """A page's HTML while Material's search indexes its lighter `search_view`."""
+        self.serve_errors = ServeErrors()
+        """Under `mkdocs serve`: the last run's problems, shown on every page, and the last good pages."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -117,11 +121,22 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        options = build_options(config, serving=self.command == "serve")
-        try:
-            result = pipeline.build(self.root(config), options)
+        try:  # a mistake in the desk's rules names its line in mkdocs.yml
+            options = build_options(config, serving=self.command == "serve")
         except DigestError as exc:
             raise PluginError("\n" + str(exc).replace(" Nothing was written.", "")) from None
+        try:
+            result = self.serve_errors.succeeded(pipeline.build(self.root(config), options))
+        except DigestError as exc:
+            if self.command != "serve":
+                raise PluginError("\n" + str(exc).replace(" Nothing was written.", "")) from None
+            log.warning("\n" + str(exc).replace(" Nothing was written.", " Showing them in the browser."))
+            kept = self.serve_errors.failed(exc)
+            if kept is None:
+                return self.error_site(files, config)
+            result = kept
+        if options.strict:  # as `pages` does: the next build compares with this one
+            write_review_state(Path(config.docs_dir), result.ledger)
         for warning in result.warnings:
             log.warning(warning.format())
         self.generated = set(result.pages)
@@ -152,6 +167,17 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if self.pagefind is not None:
             worker = resources.files("newsdigest.assets").joinpath(search_backend.WORKER).read_bytes()
             files.append(generated(config, f"{ASSET_DIR}/{search_backend.WORKER}", worker))
+        return files
+
+    def error_site(self, files: Files, config: MkDocsConfig) -> Files:
+        """Before any good build under `mkdocs serve`: an error page at the root, the rest as written."""
+        self.generated = {ERROR_PAGE}
+        self.ready_html = {}
+        if files.get_file_from_path(ERROR_PAGE) is None:
+            files.append(generated(config, ERROR_PAGE, self.serve_errors.error_page()))
+        for name in ASSETS:
+            data = resources.files("newsdigest.assets").joinpath(name).read_bytes()
+            files.append(generated(config, f"{ASSET_DIR}/{name}", data))
         return files
 
     @event_priority(-100)  # last: other plugins see the page's text as usual
@@ -212,7 +238,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     on_page_context = CombinedEvent(_show_search_view, _restore_content)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        output = squeeze_whitespace(output)
+        output = self.serve_errors.inject(squeeze_whitespace(output))
         if self.pagefind is None:
             return output
         if page.file.src_uri not in self.unsearched:
@@ -221,6 +247,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
         """The 404 page has a search box too (but is not indexed: it is not marked)."""
+        if template_name == "404.html":
+            output_content = self.serve_errors.inject(output_content)
         if self.pagefind is None or not template_name.endswith(".html"):
             return output_content
         return search_backend.use_worker(output_content, f"{ASSET_DIR}/{search_backend.WORKER}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import site_paths
 from ..anchor import AnchoredArticle, Highlight
-from ..model import Article, Digest
+from ..model import Article, Digest, Outlet
 from ..plural import counted
 from ..schema.fields import ARTICLE_TYPES, NOTE_KINDS
 from .common import badge, esc, page, time_tag
@@ -41,21 +41,31 @@ def mark_attrs(h: Highlight, first: bool) -> str:
     return f' class="dn-hl dn-{h.kind}" data-target="{h.target}"'
 
 
+def byline(article: Article, outlet: Outlet) -> str:
+    """`By Ana Pereira`; an unsigned piece is `Unsigned`, or signed by its agency."""
+    if article.authors:
+        return f"By {', '.join(article.authors)}"
+    return f"By {outlet.name}" if outlet.type == "wire-service" else "Unsigned"
+
+
 def header(digest: Digest, placed: AnchoredArticle, linker: site_paths.Linker) -> str:
     a = placed.article
     src = site_paths.article_page(a.id)
     outlet = digest.outlets[a.outlet]
     story = digest.stories[a.story]
-    facts = [
-        f'<a href="{linker.href(src, site_paths.outlet_page(outlet.id))}">{esc(outlet.name)}</a>',
-        f"By {esc(', '.join(a.authors))}",
-        f"Published {time_tag(a.published)}",
-    ]
+    publisher = f'<a href="{linker.href(src, site_paths.outlet_page(outlet.id))}">{esc(outlet.name)}</a>'
+    # digest.js builds each note's "Passage in the original" link from the one `dn-original` address:
+    # the original when recorded, else the copy the text was taken from.
+    if a.via:
+        copy_class = "" if a.url else ' class="dn-original"'
+        publisher += f', via <a href="{esc(a.via.url)}"{copy_class}>{esc(a.via.name)}</a>'
+    facts = [publisher, esc(byline(a, outlet)), f"Published {time_tag(a.published)}"]
     if a.retrieved:
         facts.append(f"Retrieved {time_tag(a.retrieved)}")
-    # digest.js builds each note's "Passage in the original" link from this one address.
     if a.url:
         facts.append(f'<a href="{esc(a.url)}" class="dn-original">Original article</a>')
+    elif a.via:
+        facts.append(f"Original address not recorded; text from the copy at {esc(a.via.name)}")
     else:
         facts.append("Original address not recorded")
     parts = [
@@ -116,6 +126,7 @@ def render_article_page(digest: Digest, placed: AnchoredArticle, linker: site_pa
             + "</div>"
         )
     outlet = digest.outlets[a.outlet].name
+    who = byline(a, digest.outlets[a.outlet])
     notes = counted(len(placed.notes), "note")
-    description = f"{ARTICLE_TYPES[a.type]} by {', '.join(a.authors)} ({outlet}), with {notes}."
+    description = f"{ARTICLE_TYPES[a.type]} {who[:1].lower()}{who[1:]} ({outlet}), with {notes}."
     return page(a.title, description, "\n".join(p for p in parts if p), hide=["toc"])

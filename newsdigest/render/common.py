@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Any
+from urllib.parse import urlsplit
 
 from .. import markdown_dialect
 from ..model import Source
@@ -59,9 +60,32 @@ def external_link(url: str, text: str) -> str:
     return f'<a href="{esc(url)}">{esc(text)}</a>'
 
 
+def domain(url: str) -> str:
+    """`https://www.example.org/a` -> `example.org`: where a link leads, in a word."""
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.")
+
+
+def source_item(source: Source) -> str:
+    """`Title — Publisher, via Site, date (domain) · archived copy`, each part only when recorded."""
+    credit = esc(source.publisher) if source.publisher else ""
+    if source.via:
+        credit += f"{', ' if credit else ''}via {esc(source.via)}"
+    if source.date:
+        credit += f"{', ' if credit else ''}{time_tag(source.date)}"
+    parts = [external_link(source.url, source.title)]
+    if credit:
+        parts.append(f" — {credit}")
+    if host := domain(source.url):
+        parts.append(f" ({esc(host)})")
+    if source.archive_url:
+        parts.append(f' · <a href="{esc(source.archive_url)}" class="dn-archive">archived copy</a>')
+    return "".join(parts)
+
+
 def sources_list(sources: Iterable[Source]) -> str:
     """Sources as a list of links; the stylesheet labels the list "Sources"."""
-    items = "".join(f"<li>{external_link(s.url, s.title)}</li>" for s in sources)
+    items = "".join(f"<li>{source_item(s)}</li>" for s in sources)
     return f'<ul class="dn-sources">{items}</ul>'
 
 
@@ -131,3 +155,11 @@ def parsed_words(source: str) -> str:
             )
         words.append(" ")
     return "".join(words)
+
+
+def review_dates(reviewed: dt.date | None, updated: dt.date | None) -> str:
+    """'Reviewed 21 November 2026 · updated 30 November 2026' (the update only when later); '' if undated."""
+    if reviewed is None:
+        return ""
+    later = f" · updated {time_tag(updated)}" if updated is not None and updated > reviewed else ""
+    return f'<p class="dn-reviewed">Reviewed {time_tag(reviewed)}{later}</p>'

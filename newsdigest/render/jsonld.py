@@ -2,8 +2,11 @@
 
 The digest reproduces articles, so NewsArticle describes the original (its
 address, outlet and authors), not the page that shows it. A ClaimReview is
-given for every claim with a conclusion; `reviewRating` only when the claim
-is rated, since a comparison without a verdict is not a rating.
+given for every rated claim with a conclusion: a comparison without a verdict
+is not a review of a claim, and ClaimReview's readers expect a `reviewRating`
+(docs/methodology.md says so to readers). Its `datePublished` and
+`dateModified` are the claim's `reviewed` and `updated` dates, left out when
+the story file gives none (never the day of the event).
 """
 
 from __future__ import annotations
@@ -32,7 +35,10 @@ def article_object(digest: Digest, article: Article) -> dict[str, Any]:
     if article.subtitle:
         data["alternativeHeadline"] = article.subtitle
     data["genre"] = ARTICLE_TYPES[article.type]
-    data["author"] = [{"@type": "Person", "name": name} for name in article.authors]
+    if article.authors:
+        data["author"] = [{"@type": "Person", "name": name} for name in article.authors]
+    elif outlet.type == "wire-service":
+        data["author"] = [organization(outlet.name, outlet.site)]
     data["datePublished"] = article.published.isoformat()
     data["publisher"] = organization(outlet.name, outlet.site)
     data["inLanguage"] = article.language
@@ -60,9 +66,12 @@ def claim_review(
         "claimReviewed": claim.claim,
         "itemReviewed": {"@type": "Claim", "appearance": appearances},
         "author": organization(site_name, linker.site_url),
-        "datePublished": story.date.isoformat(),
-        "reviewBody": plain(claim.conclusion, 10_000),
     }
+    if claim.reviewed is not None:
+        review["datePublished"] = claim.reviewed.isoformat()
+    if claim.updated is not None:
+        review["dateModified"] = claim.updated.isoformat()
+    review["reviewBody"] = plain(claim.conclusion, 10_000)
     if claim.rating:
         review["reviewRating"] = {"@type": "Rating", "alternateName": RATINGS[claim.rating]}
     return review
@@ -70,7 +79,9 @@ def claim_review(
 
 def claim_reviews(digest: Digest, story: Story, linker: site_paths.Linker, site_name: str) -> str:
     reviews = [
-        claim_review(digest, story, c, linker, site_name) for c in story.claims if c.conclusion.strip()
+        claim_review(digest, story, c, linker, site_name)
+        for c in story.claims
+        if c.conclusion.strip() and c.rating
     ]
     if not reviews:
         return ""

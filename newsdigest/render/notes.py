@@ -6,7 +6,7 @@ from .. import site_paths
 from ..anchor import AnchoredArticle
 from ..model import Note
 from ..schema.fields import NOTE_KINDS
-from .common import esc, md_block, plain, sources_list
+from .common import esc, md_block, plain, review_dates, sources_list
 from .glossary import TermMarker
 
 HEADING_QUOTE = 70
@@ -37,6 +37,7 @@ def note_html(note: Note, terms: TermMarker, *, placed: bool = False, number: in
         f'<section class="dn-note dn-{note.kind}">'
         f'<h3 id="note-{note.id}"><a href="#note-{note.id}">{heading}</a></h3>'
         f"{terms.wrap(md_block(note.body))}"
+        f"{review_dates(note.reviewed, note.updated)}"
         f"{sources_list(note.sources)}"
         f"{back}"
         "</section>"

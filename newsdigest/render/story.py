@@ -1,18 +1,22 @@
-"""The story page: summary, coverage, and the claim comparison.
+"""The story page: summary, coverage, an overview of the comparison, and each claim.
 
-Each claim is a section: its statement, one card per article (a grid with
-one column per article on wide screens, stacked on narrow ones), and the
-conclusion as an admonition whose title names the rating in words.
+Articles are ordered by publication date (earliest first) everywhere on the
+page. The overview is a table of claims by articles, one mark per cell
+(quoted, not mentioned, not yet compared) linking to the cell. Each claim is
+a section: every quote on its own row (outlet, then the words at full width),
+the articles that do not mention it gathered on one line, the pending ones
+on another, and the conclusion as an admonition whose title names the rating
+in words, with the dates it was reviewed and updated.
 """
 
 from __future__ import annotations
 
 from .. import site_paths
 from ..anchor import AnchoredDigest
-from ..model import Claim, Story
+from ..model import Claim, Digest, Statement, Story
 from ..plural import counted
 from ..schema.fields import ARTICLE_TYPES, RATINGS
-from .common import badge, esc, md_block, page, plain, sources_list, time_tag
+from .common import badge, esc, long_date, md_block, page, plain, review_dates, sources_list, time_tag
 from .glossary import TermMarker
 from .jsonld import claim_reviews
 
@@ -25,13 +29,48 @@ ADMONITION_FOR_RATING = {
     "unverifiable": "question",
 }
 """Material admonition type for a rating's conclusion; unrated comparisons are `abstract`."""
+ORDER_NOTE = "Articles are listed by publication date, earliest first."
+MARKS = {"quoted": "Quoted", "silent": "Not mentioned", "pending": "Not yet compared"}
+"""Kind of cell -> the words a mark stands for (shown to screen readers and in the legend)."""
 
 
-def coverage(anchored: AnchoredDigest, story: Story, linker: site_paths.Linker) -> str:
+def by_date(digest: Digest, story: Story) -> list[str]:
+    """The story's article ids by publication date; ties keep the story file's order."""
+    position = {a: i for i, a in enumerate(story.articles)}
+    return sorted(story.articles, key=lambda a: (digest.articles[a].published, position[a]))
+
+
+def article_labels(digest: Digest, ordered: list[str]) -> dict[str, str]:
+    """Outlet names; an outlet with several articles in the story gets each one's date too."""
+    outlets = [digest.articles[a].outlet for a in ordered]
+    labels = {}
+    for article_id in ordered:
+        article = digest.articles[article_id]
+        name = digest.outlets[article.outlet].name
+        labels[article_id] = (
+            f"{name}, {long_date(article.published)}" if outlets.count(article.outlet) > 1 else name
+        )
+    return labels
+
+
+def cell_id(claim: Claim, article_id: str) -> str:
+    """`cell-<claim>--<article>`: ids never hold two hyphens in a row, so this never clashes."""
+    return f"cell-{claim.id}--{article_id}"
+
+
+def cell_kind(statement: Statement) -> str:
+    return "pending" if statement.pending else "silent" if statement.quote is None else "quoted"
+
+
+def mark(kind: str) -> str:
+    return f'<span class="dn-mark dn-mark-{kind}" aria-hidden="true"></span>'
+
+
+def coverage(anchored: AnchoredDigest, story: Story, ordered: list[str], linker: site_paths.Linker) -> str:
     digest = anchored.digest
     src = site_paths.story_page(story.id)
     rows = []
-    for article_id in story.articles:
+    for article_id in ordered:
         a = digest.articles[article_id]
         outlet = digest.outlets[a.outlet]
         notes = len(digest.notes.get(article_id, ()))
@@ -51,28 +90,73 @@ def coverage(anchored: AnchoredDigest, story: Story, linker: site_paths.Linker) 
     return f'<div class="dn-coverage">{table}</div>'
 
 
-def statement_cards(anchored: AnchoredDigest, story: Story, claim: Claim, linker: site_paths.Linker) -> str:
-    digest = anchored.digest
-    src = site_paths.story_page(story.id)
-    cards = []
-    for statement in claim.statements:
-        a = digest.articles[statement.article]
-        head = (
-            f'<p class="dn-cell-head"><strong>{esc(digest.outlets[a.outlet].name)}</strong> '
-            f"{badge('type', a.type, ARTICLE_TYPES[a.type])}</p>"
-        )
-        if statement.quote is None:
-            cards.append(f'<div class="card dn-cell dn-not-mentioned">{head}<p>Not mentioned</p></div>')
-            continue
-        href = linker.href(src, site_paths.article_page(a.id), f"cl-{claim.id}")
-        cards.append(
-            f'<div class="card dn-cell">{head}<blockquote><p><a class="dn-quote" href="{href}">'
-            f"<q>{esc(plain(statement.quote.text, 400))}</q></a></p></blockquote></div>"
+def overview(digest: Digest, story: Story, ordered: list[str], labels: dict[str, str]) -> str:
+    """Claims by articles, one linked mark per cell: the comparison at a glance."""
+    legend = " ".join(f"{mark(kind)} {words.lower()}," for kind, words in MARKS.items()).rstrip(",")
+    caption = (
+        f"<caption>Each claim against each article: {legend}. {ORDER_NOTE} "
+        "Select a mark to go to what the article says.</caption>"
+    )
+    heads = "".join(f'<th scope="col"><span class="dn-col">{esc(labels[a])}</span></th>' for a in ordered)
+    rows = []
+    for number, claim in enumerate(story.claims, 1):
+        cells = {s.article: s for s in claim.statements}
+        rating = badge("rating", claim.rating, RATINGS[claim.rating]) if claim.rating else "not rated"
+        marks = []
+        for article_id in ordered:
+            kind = cell_kind(cells[article_id])
+            marks.append(
+                f'<td><a class="dn-mark-link" href="#{cell_id(claim, article_id)}">{mark(kind)}'
+                f'<span class="dn-sr">{MARKS[kind]}</span></a></td>'
+            )
+        rows.append(
+            f'<tr><th scope="row"><a href="#claim-{claim.id}">{number}. {esc(claim.claim)}</a> '
+            f'<span class="dn-overview-rating">{rating}</span></th>{"".join(marks)}</tr>'
         )
     return (
-        f'<div class="grid dn-statements" style="--dn-cols:{max(len(claim.statements), 1)}">'
-        f"{''.join(cards)}</div>"
+        '<div class="dn-overview-wrap"><table class="dn-overview">'
+        f'{caption}<thead><tr><th scope="col">Claim</th>{heads}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
+
+
+def statement_rows(
+    anchored: AnchoredDigest,
+    story: Story,
+    claim: Claim,
+    ordered: list[str],
+    labels: dict[str, str],
+    linker: site_paths.Linker,
+) -> str:
+    """One row per quote (outlet, then the quote at full width); the others gathered on a line each."""
+    digest = anchored.digest
+    src = site_paths.story_page(story.id)
+    cells = {s.article: s for s in claim.statements}
+    quoted: list[str] = []
+    gathered: dict[str, list[str]] = {"silent": [], "pending": []}
+    for article_id in ordered:
+        statement = cells[article_id]
+        kind = cell_kind(statement)
+        if statement.quote is None:
+            gathered[kind].append(f'<span id="{cell_id(claim, article_id)}">{esc(labels[article_id])}</span>')
+            continue
+        a = digest.articles[article_id]
+        href = linker.href(src, site_paths.article_page(a.id), f"cl-{claim.id}")
+        quoted.append(
+            f'<li class="dn-statement" id="{cell_id(claim, article_id)}">'
+            f'<p class="dn-cell-head"><strong>{esc(labels[article_id])}</strong> '
+            f"{badge('type', a.type, ARTICLE_TYPES[a.type])} {time_tag(a.published)}</p>"
+            f'<blockquote><p><a class="dn-quote" href="{href}">'
+            f"<q>{esc(plain(statement.quote.text, 400))}</q></a></p></blockquote></li>"
+        )
+    parts = [f'<ul class="dn-statements">{"".join(quoted)}</ul>'] if quoted else []
+    for kind, names in gathered.items():
+        if names:
+            parts.append(
+                f'<p class="dn-gathered dn-{kind}">{mark(kind)} <strong>{MARKS[kind]}:</strong> '
+                f"{', '.join(names)}.</p>"
+            )
+    return "".join(parts)
 
 
 def claim_section(
@@ -80,6 +164,8 @@ def claim_section(
     story: Story,
     claim: Claim,
     number: int,
+    ordered: list[str],
+    labels: dict[str, str],
     linker: site_paths.Linker,
     terms: TermMarker,
 ) -> str:
@@ -89,9 +175,10 @@ def claim_section(
     return (
         f'<section class="dn-claim">'
         f'<h3 id="claim-{claim.id}"><span class="dn-num">{number}.</span> {esc(claim.claim)}{rating}</h3>'
-        f"{statement_cards(anchored, story, claim, linker)}"
+        f"{statement_rows(anchored, story, claim, ordered, labels, linker)}"
         f'<div class="admonition {kind} dn-conclusion"><p class="admonition-title">{title}</p>'
-        f"{terms.wrap(md_block(claim.conclusion))}{sources_list(claim.sources)}</div>"
+        f"{terms.wrap(md_block(claim.conclusion))}{review_dates(claim.reviewed, claim.updated)}"
+        f"{sources_list(claim.sources)}</div>"
         "</section>"
     )
 
@@ -104,12 +191,26 @@ def render_story_page(
 ) -> str:
     digest = anchored.digest
     terms = TermMarker(digest.glossary)
+    ordered = by_date(digest, story)
+    labels = article_labels(digest, ordered)
     notes = sum(len(digest.notes.get(a, ())) for a in story.articles)
     facts = [time_tag(story.date), counted(len(story.articles), "article"), counted(notes, "note")]
     if story.claims:
         facts.append(f'<a href="#claims">{counted(len(story.claims), "claim", "compared")}</a>')
     claims = "".join(
-        claim_section(anchored, story, c, i, linker, terms) for i, c in enumerate(story.claims, 1)
+        claim_section(anchored, story, c, i, ordered, labels, linker, terms)
+        for i, c in enumerate(story.claims, 1)
+    )
+    comparison = (
+        [
+            '<h2 id="overview">At a glance</h2>',
+            overview(digest, story, ordered, labels),
+            '<h2 id="claims">Claim comparison</h2>',
+            "<p>What each article says about the story's main claims, and what the evidence shows. "
+            "Select a quote to see it highlighted in its article.</p>" + claims,
+        ]
+        if story.claims
+        else ['<h2 id="claims">Claim comparison</h2>', "<p>No claims compared yet.</p>"]
     )
     body = "\n".join(
         part
@@ -118,12 +219,9 @@ def render_story_page(
             f'<p class="dn-facts">{" · ".join(facts)}</p>',
             f'<div class="dn-summary">{terms.wrap(md_block(story.summary))}</div>',
             '<h2 id="coverage">Coverage</h2>',
-            coverage(anchored, story, linker),
-            '<h2 id="claims">Claim comparison</h2>',
-            "<p>What each article says about the story's main claims, and what the evidence shows. "
-            "Select a quote to see it highlighted in its article.</p>" + claims
-            if story.claims
-            else "<p>No claims compared yet.</p>",
+            f"<p>{ORDER_NOTE}</p>",
+            coverage(anchored, story, ordered, linker),
+            *comparison,
         ]
         if part
     )

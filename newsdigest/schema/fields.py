@@ -101,17 +101,43 @@ DATE = Scalar("date")
 
 SOURCE = Record(
     "source",
-    "A checkable source: the page's title and its web address.",
+    "A checkable source: the page's title and its web address; who published it and when, if known.",
     (
         Field("title", TEXT, "Title of the source as it appears on the page.", True),
         Field("url", URL, "Full web address (http or https).", True),
+        Field("publisher", TEXT, "Who published it, e.g. `AP` or `Élysée`.", example="AP"),
+        Field("date", DATE, "Publication date of the source, YYYY-MM-DD."),
+        Field("via", TEXT, "Site it was read on, if that republished the publisher's text."),
+        Field("archive_url", URL, "Address of an archived copy (e.g. on the Wayback Machine)."),
     ),
 )
 SOURCES = ListOf(SOURCE, min_items=1)
+VIA = Record(
+    "via",
+    "The site a republished copy was read on (the outlet is the original publisher).",
+    (
+        Field("name", TEXT, "Name of the site, as it writes it.", True, example="Local News 8"),
+        Field("url", URL, "Address of the copy on that site.", True),
+    ),
+)
 QUOTE_FIELDS = (
     Field("quote", TEXT, "The passage, copied from the article as readers see it.", True),
     Field("prefix", TEXT, "A few words right before the passage, to pick one occurrence."),
     Field("suffix", TEXT, "A few words right after the passage, to pick one occurrence."),
+)
+
+REVIEW_FIELDS = (
+    Field(
+        "reviewed",
+        DATE,
+        "Date this was written and checked against its sources, YYYY-MM-DD; shown to readers.",
+    ),
+    Field(
+        "updated",
+        DATE,
+        "Date of the last change in substance, YYYY-MM-DD (on or after `reviewed`); "
+        "a changed text with the same date is flagged in the build report.",
+    ),
 )
 
 ARTICLE = Record(
@@ -121,9 +147,10 @@ ARTICLE = Record(
         Field("title", TEXT, "Headline as published.", True),
         Field("subtitle", TEXT, "Standfirst or deck, if the article has one."),
         Field("outlet", ID, "Id of the outlet (from `annotations/outlets.yml`).", True),
-        Field("authors", ListOf(TEXT, 1), "Author names as published.", True),
+        Field("authors", ListOf(TEXT), "Author names as published; `[]` for an unsigned piece.", True),
         Field("published", DATE, "Publication date, YYYY-MM-DD.", True),
         Field("url", URL, "Address of the original. Leave it out if unknown; never guess."),
+        Field("via", VIA, "The site this copy was taken from, when it republished the outlet's article."),
         Field("type", Choice(ARTICLE_TYPES), "What kind of piece this is.", True),
         Field("language", Scalar("lang"), "Language tag, e.g. `en`, `fr`, `pt-BR`.", True),
         Field("story", ID, "Id of the story (from `annotations/stories/`).", True),
@@ -141,6 +168,7 @@ NOTE = Record(
         Field("body", MARKDOWN, "The note itself, in Markdown.", True),
         Field("sources", SOURCES, "At least one source.", True),
         Field("status", Choice(STATUSES), "`draft` notes are flagged in the build report."),
+        *REVIEW_FIELDS,
     ),
 )
 ANNOTATIONS = Record(
@@ -164,10 +192,24 @@ CLAIM = Record(
     (
         Field("id", ID, "Stable id, unique in the story.", True),
         Field("claim", TEXT, "The claim or question, stated neutrally.", True),
-        Field("statements", MapOf(STATEMENT), "One entry per article of the story.", True),
+        Field(
+            "statements",
+            MapOf(STATEMENT),
+            "One entry per article of the story; an article without one is pending (not yet "
+            "compared): shown as such in previews, refused by publishing builds.",
+            True,
+        ),
         Field("conclusion", MARKDOWN, "What the record shows, in words.", True),
         Field("rating", Choice(RATINGS), "Optional rating of the claim."),
         Field("sources", SOURCES, "At least one source.", True),
+        *REVIEW_FIELDS,
+        Field(
+            "covers",
+            ListOf(ID),
+            "Articles the conclusion takes into account; any other article of the story is "
+            "flagged in the build report. Default: those captured (`retrieved`) on or before "
+            "the conclusion's `updated` or `reviewed` date.",
+        ),
     ),
 )
 STORY = Record(

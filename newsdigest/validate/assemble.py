@@ -15,6 +15,7 @@ from ..errors import Loc, Problem
 from ..load.inputs import InputFile, RawDigest
 from ..schema.fields import ID_PATTERN
 from .records import INVALID, KeyPath, path_label, suggest
+from .review_dates import covered_articles, review_dates
 from .validated_file import ValidatedFile, raw_ids, start_validation, validate_file
 
 _ID = re.compile(ID_PATTERN)
@@ -110,6 +111,7 @@ class Assembler:
             retrieved=data.get("retrieved"),
             url=data.get("url"),
             subtitle=data.get("subtitle"),
+            via=m.Via(data["via"]["name"], data["via"]["url"]) if "via" in data else None,
         )
 
     def notes(self, f: InputFile) -> tuple[m.Note, ...] | None:
@@ -136,6 +138,7 @@ class Assembler:
                 continue
             ids[item["id"]] = i
             quote = _quote(item, locs, ("notes", i), f"notes[{i}]")
+            reviewed, updated = review_dates(item, locs, ("notes", i), self.problems)
             notes.append(
                 m.Note(
                     id=item["id"],
@@ -143,8 +146,10 @@ class Assembler:
                     quote=quote,
                     kind=item["kind"],
                     body=item["body"],
-                    sources=_sources(item),
+                    sources=_sources(item, locs, ("notes", i)),
                     draft=item.get("status") == "draft",
+                    reviewed=reviewed,
+                    updated=updated,
                 )
             )
         return tuple(notes)
@@ -172,6 +177,8 @@ class Assembler:
                 ok = False
             ids.add(item["id"])
             statements = self.statements(item, data["articles"], locs, ("claims", i))
+            reviewed, updated = review_dates(item, locs, ("claims", i), self.problems)
+            covers = covered_articles(item, data["articles"], locs, ("claims", i), self.problems)
             if statements is None:
                 ok = False
                 continue
@@ -182,8 +189,12 @@ class Assembler:
                     claim=item["claim"],
                     statements=statements,
                     conclusion=item["conclusion"],
-                    sources=_sources(item),
+                    sources=_sources(item, locs, ("claims", i)),
                     rating=item.get("rating"),
+                    reviewed=reviewed,
+                    updated=updated,
+                    covers=covers,
+                    loc=locs[("claims", i, "conclusion")],
                 )
             )
         if not ok:
@@ -216,13 +227,8 @@ class Assembler:
         for article in articles:
             entry = given.get(article)
             label = path_label(here + (article,))
-            if entry is None:
-                self.error(
-                    locs[here],
-                    f"{path_label(here)}: no entry for '{article}'",
-                    f"add `{article}:` with a `quote:` or `not_mentioned: true`",
-                )
-                ok = False
+            if entry is None:  # not yet compared: a flag in the build report, refused when publishing
+                out.append(m.Statement(article, None, pending=True, loc=locs[here]))
             elif ("quote" in entry) == bool(entry.get("not_mentioned")):
                 self.error(
                     locs[here + (article,)],
@@ -266,7 +272,7 @@ class Assembler:
                     country=item["country"],
                     owner=item["owner"],
                     profile=item["profile"],
-                    sources=_sources(item),
+                    sources=_sources(item, locs, ("outlets", i)),
                     founded=item.get("founded"),
                 )
         return out
@@ -291,7 +297,12 @@ class Assembler:
                     continue
                 seen.update((n.casefold(), item["term"]) for n in names)
                 terms.append(
-                    m.Term(item["term"], item["definition"], _sources(item), tuple(item.get("aliases", ())))
+                    m.Term(
+                        item["term"],
+                        item["definition"],
+                        _sources(item, locs, ("terms", i)),
+                        tuple(item.get("aliases", ())),
+                    )
                 )
         return tuple(terms)
 
@@ -300,8 +311,24 @@ def _quote(item: dict[str, Any], locs: Mapping[KeyPath, Loc], path: KeyPath, lab
     return m.Quote(item["quote"], item.get("prefix"), item.get("suffix"), locs[path + ("quote",)], label)
 
 
-def _sources(item: dict[str, Any]) -> tuple[m.Source, ...]:
-    return tuple(m.Source(s["title"], s["url"]) for s in item.get("sources", ()))
+def _sources(
+    item: dict[str, Any], locs: Mapping[KeyPath, Loc] | None = None, path: KeyPath = ()
+) -> tuple[m.Source, ...]:
+    def loc(j: int) -> Loc | None:
+        return locs.get(path + ("sources", j, "url")) if locs is not None else None
+
+    return tuple(
+        m.Source(
+            s["title"],
+            s["url"],
+            publisher=s.get("publisher"),
+            date=s.get("date"),
+            via=s.get("via"),
+            archive_url=s.get("archive_url"),
+            loc=loc(j),
+        )
+        for j, s in enumerate(item.get("sources", ()))
+    )
 
 
 def assemble(raw: RawDigest) -> tuple[m.Digest, list[Problem]]:

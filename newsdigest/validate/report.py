@@ -1,12 +1,14 @@
 """The build report: what the digest holds, and what an editor should look at.
 
 Printed by `check` and published as a page. Flags are problems that do not
-stop a preview: notes without a source, draft notes, unplaced quotes.
+stop a preview: notes without a source, draft notes, unplaced quotes, pending
+cells, conclusions older than an article, changes without a new `updated` date.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..anchor import AnchoredDigest
@@ -14,6 +16,9 @@ from ..errors import Problem
 from ..plural import counted, noun_for
 from ..render.common import esc, page
 from ..schema.fields import NOTE_KINDS
+from .checkable import Unnoted, unnoted_checkable
+from .editorial import rule_flags
+from .rules import Rules
 
 
 @dataclass(slots=True)
@@ -21,6 +26,8 @@ class BuildReport:
     notes_per_article: dict[str, Counter[str]] = field(default_factory=dict)
     """Article path -> note kind -> count."""
     claims_per_story: dict[str, int] = field(default_factory=dict)
+    unnoted: dict[str, list[Unnoted]] = field(default_factory=dict)
+    """Article path -> checkable sentences without a note (see coverage.py)."""
     flags: list[Problem] = field(default_factory=list)
 
     @property
@@ -28,22 +35,18 @@ class BuildReport:
         return sum(sum(c.values()) for c in self.notes_per_article.values())
 
 
-def build_report(anchored: AnchoredDigest) -> BuildReport:
+def build_report(
+    anchored: AnchoredDigest, rules: Rules | None = None, in_progress: Sequence[Problem] = ()
+) -> BuildReport:
+    """Counts and flags; `in_progress` adds the story and review flags (pipeline.work_in_progress)."""
     digest = anchored.digest
     report = BuildReport()
     for article_id, article in sorted(digest.articles.items()):
         notes = digest.notes.get(article_id, ())
         report.notes_per_article[article.path] = Counter(n.kind for n in notes)
+        if article_id in anchored.articles:
+            report.unnoted[article.path] = unnoted_checkable(anchored.articles[article_id])
         for note in notes:
-            if not note.sources:
-                report.flags.append(
-                    Problem(
-                        note.quote.loc,
-                        f"note '{note.id}' has no source",
-                        "add at least one source with a title and a URL",
-                        warning=True,
-                    )
-                )
             if note.draft:
                 report.flags.append(
                     Problem(
@@ -55,7 +58,9 @@ def build_report(anchored: AnchoredDigest) -> BuildReport:
                 )
     for story_id, story in sorted(digest.stories.items()):
         report.claims_per_story[f"annotations/stories/{story_id}.yml"] = len(story.claims)
+    report.flags += rule_flags(anchored, rules or Rules(), report.unnoted)
     report.flags += [replace(p, warning=True) for p in anchored.problems]
+    report.flags += in_progress
     return report
 
 
@@ -72,6 +77,9 @@ def report_text(report: BuildReport) -> str:
     lines.append("Claims per story:")
     for path, count in report.claims_per_story.items():
         lines.append(f"  {path}  {counted(count, 'claim')}")
+    lines.append("Checkable sentences without a note (a figure or a quotation; listed on the report page):")
+    for path, unnoted in report.unnoted.items():
+        lines.append(f"  {path:<{width}}  {len(unnoted):>3}")
     lines.append(f"Flags: {len(report.flags) or 'none'}")
     lines += [flag.format() for flag in report.flags]
     return "\n".join(lines)
@@ -95,11 +103,30 @@ def report_page(report: BuildReport) -> str:
         f"<tbody>{rows}</tbody></table>"
         '<h2 id="claims">Claims per story</h2>'
         f"<table><thead><tr><th>Story</th><th>Claims</th></tr></thead><tbody>{stories}</tbody></table>"
-        '<h2 id="flags">Flags</h2>'
+        + unnoted_section(report)
+        + '<h2 id="flags">Flags</h2>'
         + (
             f"<ul>{flags}</ul>"
             if flags
-            else "<p>None: every note has a source, none is a draft, and every quote is placed.</p>"
+            else "<p>None: every note has a source, none is a draft, every quote is placed, "
+            "every cell is compared and every conclusion is up to date.</p>"
         )
     )
     return page("Build report", "Counts of notes and claims, and anything an editor should check.", body)
+
+
+def unnoted_section(report: BuildReport) -> str:
+    """Per article, the sentences with a figure or a quotation that no note or claim touches."""
+    items = []
+    for path, unnoted in report.unnoted.items():
+        listed = "".join(f"<li><code>{esc(path)}:{u.line}</code> {esc(u.excerpt)}</li>" for u in unnoted)
+        items.append(
+            f"<details><summary><code>{esc(path)}</code>: {len(unnoted)}</summary><ul>{listed}</ul></details>"
+            if unnoted
+            else f"<p><code>{esc(path)}</code>: 0</p>"
+        )
+    return (
+        '<h2 id="coverage">Checkable sentences without a note</h2>'
+        "<p>Sentences that state a figure or quote someone and that no note or claim touches: "
+        "a rough signal of what is not yet checked, not a verdict.</p>" + "".join(items)
+    )

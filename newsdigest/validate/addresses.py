@@ -1,0 +1,98 @@
+"""Address forms a source should not be cited in: mobile, AMP, print views, tracking parameters.
+
+Each form has a canonical page that readers, archives and fact-check tools
+recognise; a copy of it under another address splits links and can change
+or vanish. Where the canonical address follows from the form (a mobile host,
+tracking parameters) the hint gives it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+TRACKING = re.compile(
+    r"^(utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|igshid|mc_cid|mc_eid|_ga|_gl"
+    r"|ocid|cmpid|smid|ref_src|ref_url|at_medium|at_campaign)$",
+    re.I,
+)
+"""Query parameters that record who shared a link or which campaign brought a reader."""
+MOBILE_LABELS = ("m", "mobile")
+PRINT_SWITCHES = {"print", "printable", "printer", "printerfriendly"}
+"""A query parameter that asks for the print view by being present (`?print`, `?printable=yes`)."""
+PRINT_VIEWS = {"output", "view", "template", "format", "mode"}
+"""A query parameter that names a view, the print one when its value is `print`."""
+PRINT_WORDS = {"print", "printer", "printable"}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    message: str
+    hint: str
+
+
+def address_findings(url: str) -> list[Finding]:
+    """What is wrong with citing `url` as written (nothing for a canonical address)."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    labels = host.split(".")
+    segments = [s.lower() for s in parts.path.split("/") if s]
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    found = []
+    tracking = [k for k, _ in query if TRACKING.match(k)]
+    untracked = parts._replace(query=urlencode([(k, v) for k, v in query if not TRACKING.match(k)]))
+    if len(labels) > 2 and any(label in MOBILE_LABELS for label in labels[:-2]):
+        desktop = (
+            ".".join(label for label in labels[:-2] if label not in MOBILE_LABELS)
+            + "."
+            + ".".join(labels[-2:])
+        )
+        fixed = urlunsplit(
+            untracked._replace(netloc=parts.netloc.lower().replace(host, desktop.lstrip("."), 1))
+        )
+        found.append(
+            Finding(f"source address is a mobile page ({host})", f"cite the canonical page, usually {fixed}")
+        )
+    amp_query = [
+        k for k, v in query if k.lower() == "amp" or (k.lower() == "outputtype" and v.lower() == "amp")
+    ]
+    if (
+        labels[0] == "amp"
+        or host.endswith(".ampproject.org")
+        or "amp" in segments
+        or any(s.endswith((".amp", ".amp.html")) for s in segments)
+        or amp_query
+    ):
+        found.append(
+            Finding(
+                "source address is an AMP page",
+                'cite the canonical page: the address the AMP page names in its <link rel="canonical">',
+            )
+        )
+    printed = [
+        k
+        for k, v in query
+        if (k.lower() in PRINT_SWITCHES and v.lower() not in ("0", "no", "false"))
+        or (k.lower() in PRINT_VIEWS and v.lower() in PRINT_WORDS)
+    ]
+    if printed or any(s in PRINT_WORDS or s == "print.html" for s in segments):
+        found.append(
+            Finding("source address is a print view", "cite the article's own page, not its print view")
+        )
+    if tracking:
+        fixed = urlunsplit(untracked)
+        names = ", ".join(dict.fromkeys(tracking))
+        found.append(
+            Finding(f"source address carries tracking parameters ({names})", f"cite it without them: {fixed}")
+        )
+    return found
+
+
+def on_host(url: str, hosts: tuple[tuple[str, str], ...]) -> tuple[str, str] | None:
+    """The (host, why) entry `url` falls under: the host itself or a subdomain of it."""
+    host = (urlsplit(url).hostname or "").lower()
+    for listed, why in hosts:
+        if host == listed or host.endswith("." + listed):
+            return listed, why
+    return None

@@ -1,0 +1,106 @@
+"""The story page with seven outlets in real Chromium: quote widths, phones, the overview's links.
+
+Built from tests/fixtures/ferry (an invented story) with one article not yet
+compared on two claims, previewed with `mkdocs build` (`preview: true`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser_support import AXE, open_page, serve, unavailable
+from test_story_review import leave_island_pending
+
+from support import FIXTURES, copy_digest, run_mkdocs
+
+pytest_plugins = ["browser_support"]
+
+STORY = "stories/night-ferry/"
+
+
+@pytest.fixture(scope="module")
+def ferry_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = copy_digest(FIXTURES / "ferry", tmp_path_factory.mktemp("browser-ferry") / "ferry")
+    leave_island_pending(root)
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("\n  - digest\n", "\n  - digest:\n      preview: true\n"), encoding="utf-8"
+    )
+    result = run_mkdocs("build", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert "is not yet compared (pending)" in result.stderr
+    yield from serve(Path(root) / "site")
+
+
+def test_every_quote_is_at_least_300px_wide_on_a_desktop(page: Any, ferry_site: str) -> None:
+    open_page(page, ferry_site, STORY)
+    widths = page.evaluate(
+        "[...document.querySelectorAll('.dn-statement blockquote')].map(b => b.getBoundingClientRect().width)"
+    )
+    assert len(widths) == 15
+    assert min(widths) >= 300, widths
+
+
+@pytest.mark.parametrize("width", [390, 360, 320])
+def test_no_horizontal_scrolling_on_a_phone(browser: Any, ferry_site: str, width: int) -> None:
+    """At 320 px the overview no longer fits: it scrolls inside its own box, never the page."""
+    context = browser.new_context(viewport={"width": width, "height": 844}, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    open_page(tab, ferry_site, STORY)
+    scroll_width = tab.evaluate("document.documentElement.scrollWidth")
+    overview = tab.evaluate("document.querySelector('.dn-overview').getBoundingClientRect().right")
+    context.close()
+    assert scroll_width <= width, f"story page is {scroll_width}px wide at {width}px"
+    if width >= 360:
+        assert overview <= width, "seven outlets fit the overview on a phone without scrolling it"
+    else:
+        assert overview > width, "the overview scrolls inside its box here (the case this test is for)"
+
+
+def test_every_overview_mark_leads_to_its_cell(page: Any, ferry_site: str) -> None:
+    open_page(page, ferry_site, STORY)
+    links = page.locator(".dn-overview a.dn-mark-link")
+    assert links.count() == 28
+    for index in (0, 6, 9, 13, 27):  # a quote, a pending cell, a not-mentioned one, ...
+        link = links.nth(index)
+        target = link.get_attribute("href")
+        link.click()
+        page.wait_for_function("hash => location.hash === hash", arg=target)
+        assert page.evaluate("h => document.querySelector(h).matches(':target')", target)
+        top, bottom = page.evaluate(
+            "h => { const r = document.querySelector(h).getBoundingClientRect(); return [r.top, r.bottom]; }",
+            target,
+        )
+        assert top >= 0 and bottom <= 900, f"{target} is in view"
+    names = page.evaluate(
+        "[...document.querySelectorAll('.dn-overview tbody tr:first-child a.dn-mark-link')].map(a => a.innerText.trim())"
+    )
+    assert names == [
+        "Quoted",
+        "Quoted",
+        "Not mentioned",
+        "Not mentioned",
+        "Quoted",
+        "Quoted",
+        "Not yet compared",
+    ]
+
+
+def test_the_story_page_has_no_serious_accessibility_violations(browser: Any, ferry_site: str) -> None:
+    """The page's content (the fixture's minimal mkdocs.yml leaves the theme's own footer at its default colours)."""
+    if not AXE.is_file():
+        unavailable(f"axe-core is not installed at {AXE}")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    open_page(tab, ferry_site, STORY)
+    tab.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    violations = tab.evaluate(
+        "async () => (await axe.run({include: [['.md-content']]}, {resultTypes: ['violations']})).violations"
+        ".filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id + ': ' + v.help + ' ' + v.nodes.slice(0, 4).map(n => n.html.slice(0, 140)).join(' | '))"
+    )
+    context.close()
+    assert not violations, violations

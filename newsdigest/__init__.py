@@ -1,3 +1,4 @@
-"""Annotated news digest: articles and YAML annotations, published with MkDocs."""
+"""Annotated news digest: articles and YAML annotations, published with MkDocs.
 
-__version__ = "0.1.0"
+The version is declared once, in pyproject.toml: `importlib.metadata.version("newsdigest")`.
+"""

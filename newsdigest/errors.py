@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .plural import counted
+
 UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 """Control characters, line separators and bidirectional overrides.
 
@@ -74,7 +76,18 @@ def format_report(problems: list[Problem], nothing_written: bool = True) -> str:
     errors = [p for p in ordered if not p.warning]
     files = len({p.loc.path for p in errors})
     body = "\n".join(p.format() for p in ordered)
-    noun = "error" if len(errors) == 1 else "errors"
-    fnoun = "file" if files == 1 else "files"
     tail = " Nothing was written." if nothing_written else ""
-    return f"{body}\nBuild failed: {len(errors)} {noun} in {files} {fnoun}.{tail}"
+    return f"{body}\nBuild failed: {counted(len(errors), 'error')} in {counted(files, 'file')}.{tail}"
+
+
+def problem_json(p: Problem) -> dict[str, object]:
+    """A problem as `--format json` prints it."""
+    return {
+        "path": p.loc.path,
+        "line": p.loc.line,
+        "column": p.loc.col,
+        "message": p.message,
+        "hint": p.hint,
+        "details": list(p.details),
+        "warning": p.warning,
+    }

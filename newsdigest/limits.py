@@ -31,8 +31,8 @@ refuse a name longer than 255 bytes. The importer makes ids of at most 60.
 MAX_BRACKETS = 2_000
 """`[` characters in one file (YAML escapes such as `\\x5b` included).
 
-markdown-it spends up to ~0.2 ms on each `[` (link syntax), ten times the
-cost of any other character, so a file of brackets would take minutes.
+markdown-it spends far longer on each `[` (link syntax) than on any other
+character (docs/scale.md), so a file of brackets would take minutes.
 """
 
 MAX_YAML_DEPTH = 32

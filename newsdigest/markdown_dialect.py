@@ -20,7 +20,7 @@ NORMALIZED = re.compile(r"(?:https?://[a-z0-9.-]+)?[A-Za-z0-9._~/-]*")
 
 
 class _Dialect(MarkdownIt):
-    """markdown-it with a faster normalizeLink (0.1 ms a call, for every link, twice)."""
+    """markdown-it with a faster normalizeLink (called for every link, twice; docs/scale.md)."""
 
     def normalizeLink(self, url: str) -> str:
         return url if NORMALIZED.fullmatch(url) else normalize_link(url)
@@ -81,7 +81,7 @@ def render_markdown(source: str) -> str:
     return simple if simple is not None else str(parser().render(source))
 
 
-# The shape of most note bodies, rendered without markdown-it (~20x faster): paragraphs
+# The shape of most note bodies, rendered without markdown-it (docs/scale.md): paragraphs
 # of text with **strong**, *emphasis* and [links](address), each set off by spaces or
 # plain punctuation so that CommonMark's delimiter rules have a single reading.
 # tests/test_shortcuts_markdown.py checks that the HTML is markdown-it's.
@@ -136,8 +136,3 @@ def _inline_html(line: str) -> str | None:
             out.append(f'<a href="{piece["href"]}">{escapeHtml(piece["label"])}</a>')
         pos = piece.end()
     return "".join(out)
-
-
-def render_inline(source: str) -> str:
-    """HTML for one line of inline Markdown, without a wrapping paragraph."""
-    return str(parser().renderInline(source))

@@ -60,8 +60,8 @@ def collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector for one build.
 
     A build allocates millions of objects (YAML nodes, tokens, pages) that stay
-    alive to its end; the collector's repeated passes over them took a fifth
-    of a cold build and freed nothing (reference counting frees the rest).
+    alive to its end; the collector's repeated passes over them cost time and
+    free nothing (reference counting frees the rest). docs/scale.md: how much.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -72,19 +72,19 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check(
+def verify(
     root: Path, strict: bool = False, rules: Rules | None = None, state_dir: Path | None = None
 ) -> tuple[AnchoredDigest, BuildReport]:
-    """Load, validate and anchor; raise with every problem found.
+    """Load, validate and anchor (what the `check` command runs); raise with every problem found.
 
     With `strict`, the report's flags (such as draft notes, pending cells, or
     findings of the desk's `rules`) are errors too.
     """
     with collector_paused():
-        return _check(root, strict, rules or Rules(), state_dir)
+        return _verify(root, strict, rules or Rules(), state_dir)
 
 
-def _check(
+def _verify(
     root: Path, strict: bool, rules: Rules, state_dir: Path | None
 ) -> tuple[AnchoredDigest, BuildReport]:
     digest, problems = assemble(load(root))
@@ -121,7 +121,7 @@ def _build(root: Path, options: Options) -> Result:
     pages = render(published, options.linker, options.site_name)
     pages[REPORT_PAGE] = report_page(report)
     pages[reference_page.PAGE] = reference_page.render()
-    pages.update(render_exports(published, options.linker, options.site_name))
+    pages.update(render_exports(published, options.linker, options.site_name, pages))
     warnings = [replace(p, warning=True) for p in anchored.problems]
     if not options.strict:  # a preview lists the desk's work in progress too
         warnings += in_progress

@@ -1,16 +1,16 @@
-"""Progress and timing for long builds, on a terminal or in a CI log.
+"""Progress of long builds, on a terminal or in a CI log.
 
 On an interactive terminal one status line is redrawn in place (at most ten
 times a second); in a log (stderr is not a terminal, or `CI` is set) a plain
 line is written each time a step crosses another 10%, so logs stay short.
 Steps with fewer than `min_total` items stay silent, so small digests build
-as quietly as before. `close()` ends with one line of counts and the elapsed
-time, replacing the status line.
+as quietly as before. `clear()` erases the status line before the caller
+prints its own closing line.
 
     progress = Progress.for_stream(sys.stderr)
     for article_id, article in progress.track(sorted(digest.articles.items()), "anchoring"):
         ...
-    progress.close("Built 120 articles, 431 notes")
+    progress.clear()
 """
 
 from __future__ import annotations
@@ -54,7 +54,6 @@ class Progress:
         """Seconds between two redraws of the terminal line."""
         self.clock = clock
         self.width = width
-        self.started = clock()
         self.label = ""
         self.total = 0
         self.done = 0
@@ -82,9 +81,6 @@ class Progress:
     def off(cls) -> Progress:
         """A progress that reports nothing (the default for library calls and tests)."""
         return cls(enabled=False)
-
-    def elapsed(self) -> float:
-        return self.clock() - self.started
 
     def start(self, label: str, total: int) -> None:
         """Begin a step of `total` items, e.g. `start("anchoring", 120)`."""
@@ -133,17 +129,6 @@ class Progress:
             text += f" {item}"
         self.write(CLEAR + text[: max(self.width - 1, 10)])
         self.line_shown = True
-
-    def close(self, summary: str, *, always: bool = False) -> None:
-        """Replace the status line with `summary` and the elapsed time.
-
-        Silent when no progress was shown (a small build), unless `always`.
-        """
-        if not self.enabled or not (self.shown or always):
-            return
-        prefix = CLEAR if self.line_shown else ""
-        self.write(f"{prefix}{summary} ({self.elapsed():.2f} s)\n")
-        self.line_shown = False
 
     def clear(self) -> None:
         """Erase the terminal status line (when the caller prints its own closing line)."""

@@ -44,3 +44,6 @@ else
   rm -rf "$work"
   echo "axe-core: $AXE_VERSION installed in $AXE_HOME"
 fi
+
+# The independent Web Annotation selector implementations the export's browser test uses.
+bash "$(dirname "$0")/install-anchoring.sh"

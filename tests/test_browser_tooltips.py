@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 import yaml
 from browser_support import serve
+from playwright.sync_api import Dialog
 from playwright.sync_api import Error as PlaywrightError
 
 from support import FIXTURES, REPO, copy_digest, run_mkdocs
@@ -187,7 +188,12 @@ def test_no_tooltip_runs_a_payload(browser: Any, hostile_site: tuple[Path, str])
     context.add_init_script(NO_NAVIGATION)
     tab = context.new_page()
     dialogs: list[str] = []
-    tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def record_dialog(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    tab.on("dialog", record_dialog)
     ran: dict[str, list[str]] = {}
     swept = 0
     for path in site_pages(site):

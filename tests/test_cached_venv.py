@@ -129,7 +129,7 @@ def test_two_runs_of_one_checkout_at_once_build_once(tmp_path: Path) -> None:
             assert all(run.poll() is None for run in runs), "a run went past the lock"
             time.sleep(0.05)
     results = [finish(run) for run in runs]
-    assert sorted(r["built"] for r in results) == [False, True], "the second run waits and reuses"
+    assert sorted(bool(r["built"]) for r in results) == [False, True], "the second run waits and reuses"
     assert results[0]["path"] == results[1]["path"]
 
 

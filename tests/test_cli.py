@@ -184,7 +184,7 @@ def test_check_prints_the_build_report(mini: Path) -> None:
     assert result.stdout.startswith(
         "Notes per article:\n"
         "  articles/daily-report.md    2 notes (context 1, fact check 1)\n"
-        "  articles/weekly-view.md     1 notes (loaded language 1)\n"
+        "  articles/weekly-view.md     1 note  (loaded language 1)\n"
         "Claims per story:\n"
         "  annotations/stories/bridge-vote.yml  2 claims\n"
         "Checkable sentences without a note (a figure or a quotation; listed on the report page):\n"

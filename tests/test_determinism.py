@@ -69,8 +69,8 @@ def listing(order: str) -> Iterator[None]:
         rng.shuffle(items)
         return items
 
-    Path.iterdir = lambda self: iter(reorder(list(original_iterdir(self))))  # type: ignore[method-assign,assignment,misc]
-    os.listdir = lambda path=".": reorder(original_listdir(path))  # type: ignore[assignment,arg-type,return-value]
+    Path.iterdir = lambda self: iter(reorder(list(original_iterdir(self))))  # type: ignore[method-assign,assignment,return-value]
+    os.listdir = lambda path=".": reorder(original_listdir(path))  # type: ignore[assignment,arg-type]
     try:
         yield
     finally:

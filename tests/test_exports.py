@@ -17,6 +17,8 @@ from newsdigest.anchor import AnchoredDigest
 from newsdigest.exports import atom_feed, json_feed, render_exports, web_annotations
 from newsdigest.exports.webannotation import CONTEXT_CHARS, MOTIVATIONS
 from newsdigest.model import Digest, Story
+from newsdigest.render.article import TEXT_ELEMENT
+from newsdigest.render.page_text import page_text, text_on_page
 from newsdigest.site_paths import Linker
 from support import FIXTURES, SAMPLE
 
@@ -66,8 +68,9 @@ def test_expands_as_json_ld_with_the_right_types(sample: AnchoredDigest) -> None
     assert first["@type"] == [OA + "Annotation"]
     assert first[OA + "motivatedBy"][0]["@id"].startswith(OA)
     target = first[OA + "hasTarget"][0]
-    kinds = {s["@type"][0] for s in target[OA + "hasSelector"]}
-    assert kinds == {OA + "TextQuoteSelector", OA + "TextPositionSelector"}
+    assert {s["@type"][0] for s in target[OA + "hasSelector"]} == {OA + "CssSelector"}
+    refined = {s[OA + "refinedBy"][0]["@type"][0] for s in target[OA + "hasSelector"]}
+    assert refined == {OA + "TextQuoteSelector", OA + "TextPositionSelector"}
     bodies = first[OA + "hasBody"]
     assert bodies[0]["@type"] == [OA + "TextualBody"]
     assert bodies[0]["http://purl.org/dc/elements/1.1/format"][0]["@value"] == "text/html"
@@ -75,33 +78,43 @@ def test_expands_as_json_ld_with_the_right_types(sample: AnchoredDigest) -> None
     assert linking and all("http://purl.org/dc/terms/title" in b[OA + "hasSource"][0] for b in linking)
 
 
-def test_selectors_match_the_rendered_text(sample: AnchoredDigest) -> None:
+def test_selectors_count_the_text_element_as_the_browser_does(sample: AnchoredDigest) -> None:
+    """Positions and quotes count the `textContent` of the page's text element (checked in Chromium by
+    test_annotation_selectors.py); here, against the text computed from the page's HTML."""
     by_id = {a["id"]: a for a in items(sample)}
     for article_id, placed in sample.articles.items():
-        text = placed.rendered.text
+        text = page_text(placed)
         for mark in placed.highlights:
             if mark.kind == "claim":
                 continue
             note = by_id[f"https://digest.example.org/articles/{article_id}/#note-{mark.target}"]
-            quote, position = note["target"]["selector"]
-            assert position == {"type": "TextPositionSelector", "start": mark.start, "end": mark.end}
-            assert quote["exact"] == text[mark.start : mark.end]
-            assert text[: mark.start].endswith(quote["prefix"]) and len(quote["prefix"]) <= CONTEXT_CHARS
-            assert text[mark.end :].startswith(quote["suffix"]) and len(quote["suffix"]) <= CONTEXT_CHARS
+            on_page = note["target"][0]["selector"]
+            assert [s["type"] for s in on_page] == ["CssSelector", "CssSelector"]
+            assert {s["value"] for s in on_page} == {TEXT_ELEMENT}
+            quote, position = (s["refinedBy"] for s in on_page)
+            start, end = text.spans[mark.dom_id]
+            assert position == {"type": "TextPositionSelector", "start": start, "end": end}
+            assert quote["exact"] == text.text[start:end]
+            assert text.text[:start].endswith(quote["prefix"]) and len(quote["prefix"]) <= CONTEXT_CHARS
+            assert text.text[end:].startswith(quote["suffix"]) and len(quote["suffix"]) <= CONTEXT_CHARS
             assert note["motivation"] == MOTIVATIONS[mark.kind]
 
 
-def test_target_is_the_original_when_known_else_the_digest_page(sample: AnchoredDigest) -> None:
+def test_targets_are_the_digest_page_then_the_original_by_quote_only(sample: AnchoredDigest) -> None:
     for item in items(sample):
         article_id = item["id"].split("/articles/")[1].split("/")[0]
         article = sample.digest.articles[article_id]
-        page = f"https://digest.example.org/articles/{article_id}/"
+        digest_page, *original = item["target"]
+        assert digest_page["source"] == f"https://digest.example.org/articles/{article_id}/"
         if article.url:
-            assert item["target"]["source"] == article.url
-            assert item["target"]["scope"] == page
+            (target,) = original
+            assert target["source"] == article.url
+            assert target["selector"]["type"] == "TextQuoteSelector"
+            assert target["selector"]["exact"] == " ".join(
+                digest_page["selector"][0]["refinedBy"]["exact"].split()
+            )
         else:
-            assert item["target"]["source"] == page
-            assert "scope" not in item["target"]
+            assert original == []
 
 
 def test_note_body_kind_and_sources(sample: AnchoredDigest) -> None:
@@ -212,3 +225,10 @@ def test_exports_are_deterministic(sample: AnchoredDigest, hash_seed: str) -> No
     first = render_exports(sample, SITE, "Digest")
     assert set(first) == {"annotations.jsonld", "feed.xml", "feed.json"}
     assert build_elsewhere(SAMPLE, "exports", hash_seed, SITE.site_url) == first
+
+
+def test_text_read_from_the_page_equals_the_text_rendered_again(mini: Path) -> None:
+    """The export reads each article's text from its rendered page; without the page it renders it."""
+    result = pipeline.build(mini)
+    for article_id, placed in result.anchored.articles.items():
+        assert text_on_page(result.pages[f"articles/{article_id}.md"]) == page_text(placed)

@@ -6,7 +6,7 @@ leaves the previous output byte for byte as it was, and finishes within
 CPU_LIMIT seconds of processor time under a MEMORY_LIMIT address-space cap
 (processor time, not wall-clock time, so a loaded machine cannot fail it).
 The cases run four at a time; each is also run in-process through
-`pipeline.check`.
+`pipeline.verify`.
 """
 
 from __future__ import annotations
@@ -199,8 +199,8 @@ def run_case(case: Case, built: Path, scratch: Path) -> tuple[bool, list[str]]:
     if snapshot(root / "docs") != before:
         wrong.append("the previous output changed")
     try:
-        pipeline.check(root)
-        wrong.append("pipeline.check raised nothing")
+        pipeline.verify(root)
+        wrong.append("pipeline.verify raised nothing")
     except DigestError:
         pass
     return result.returncode == 1, [f"{case.name}: {w}\n{result.stderr[:600]}" for w in wrong]

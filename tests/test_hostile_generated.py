@@ -197,11 +197,11 @@ def test_payloads_are_shown_never_run(tally: Counter[str], chosen: list[tuple[in
                "article": article_text()}[k]))
 def test_through_the_disk(tally: Counter[str], tmp_path_factory: pytest.TempPathFactory,
                           case: tuple[str, str | bytes]) -> None:
-    """The same kinds of case through `pipeline.check` and `pipeline.build`, which read the disk."""
+    """The same kinds of case through `pipeline.verify` and `pipeline.build`, which read the disk."""
     rel, content = case
     root = harness.write_digest(tmp_path_factory.mktemp("case") / "d", {rel: content})
     tally["run"] += 1
-    for stage in (pipeline.check, pipeline.build):
+    for stage in (pipeline.verify, pipeline.build):
         try:
             stage(root)
         except DigestError as exc:

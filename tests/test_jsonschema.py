@@ -11,10 +11,11 @@ import jsonschema
 import pytest
 import yaml
 
-from newsdigest.load.inputs import discover, parse_article, parse_yaml
+from newsdigest.load.inputs import discover, parse_article
+from newsdigest.load.yamlsafe import parse_yaml
 from newsdigest.schema import json_schema as export
-from newsdigest.schema.fields import FILE_KINDS
-from newsdigest.validate.records import Checker
+from newsdigest.schema.fields import DATE_PATTERN, FILE_KINDS
+from newsdigest.validate.records import SchemaValidator
 from support import FIXTURES, REPO, SAMPLE
 
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)\n")
@@ -53,8 +54,8 @@ def our_problems(kind: str, text: str) -> list[str]:
         node, offset = (parsed.node, 1) if parsed else (None, 0)
     else:
         node, offset = parse_yaml("annotations/x.yml", text, 0, problems), 0
-    checker = Checker("x", offset)
-    checker.check_root(node, FILE_KINDS[kind])
+    checker = SchemaValidator("x", offset)
+    checker.validate_root(node, FILE_KINDS[kind])
     return [p.message for p in problems + checker.problems]
 
 
@@ -103,7 +104,7 @@ def test_choices_ids_dates_and_urls_are_constrained() -> None:
     assert note["properties"]["id"]["pattern"] == "^[a-z0-9]+(?:-[a-z0-9]+)*$"
     assert note["required"] == ["id", "quote", "kind", "body", "sources"]
     article = export.file_schema("article")["properties"]
-    assert article["published"]["pattern"] == export.DATE_PATTERN
+    assert article["published"]["pattern"] == DATE_PATTERN
     assert article["url"]["pattern"] == export.URL_PATTERN
     assert "minItems" not in article["authors"], "an unsigned piece has `authors: []`"
     assert article["via"]["$ref"] == "#/$defs/via"

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from test_jsonschema import front_matter, json_yaml, our_problems, validator
 
-from newsdigest.importer.files import ArticleFields, slugify, yaml_value
+from newsdigest.importer.files import ArticleFields, yaml_value
 from newsdigest.importer.files import front_matter as make_front_matter
+from newsdigest.slugs import make_id
 from support import run_cli
 
 NEW = (
@@ -197,8 +198,8 @@ def test_title_without_letters_needs_an_id(mini: Path) -> None:
         ),
     ],
 )
-def test_slugify(title: str, slug: str) -> None:
-    assert slugify(title) == slug
+def test_make_id(title: str, slug: str) -> None:
+    assert make_id(title) == slug
     assert len(slug) <= 60
 
 

@@ -1,4 +1,4 @@
-"""Progress lines: one redrawn line on a terminal, a line every 10% in a log, a closing summary."""
+"""Progress lines: one redrawn line on a terminal, a line every 10% in a log."""
 
 from __future__ import annotations
 
@@ -26,17 +26,15 @@ class FakeClock:
         return self.now
 
 
-def test_log_gets_a_line_every_ten_percent_and_a_summary() -> None:
+def test_log_gets_a_line_every_ten_percent() -> None:
     stream, clock = io.StringIO(), FakeClock()
     progress = Progress(stream, clock=clock)
     for _ in progress.track(range(120), "anchoring"):
         clock.now += 0.01
-    progress.close("Built 120 articles, 431 notes")
     lines = stream.getvalue().splitlines()
     assert lines[0] == "anchoring: 12/120 (10%)"
-    assert lines[-2] == "anchoring: 120/120 (100%)"
-    assert lines[-1] == "Built 120 articles, 431 notes (1.20 s)"
-    assert len(lines) == 11
+    assert lines[-1] == "anchoring: 120/120 (100%)"
+    assert len(lines) == 10
     assert CLEAR not in stream.getvalue()
 
 
@@ -58,13 +56,13 @@ def test_terminal_gets_one_redrawn_line_at_most_ten_times_a_second() -> None:
     progress = Progress(stream, interactive=True, clock=clock)
     for _ in progress.track([f"articles/a{i}.md" for i in range(50)], "anchoring"):
         clock.now += 0.01
-    progress.close("Built 50 articles")
+    progress.clear()
     out = stream.getvalue()
-    assert "\n" not in out[:-1], "the status line is redrawn in place, never scrolled"
+    assert "\n" not in out, "the status line is redrawn in place, never scrolled"
     frames = out.split(CLEAR)[1:]
     assert frames[0] == "anchoring 0/50 (0%)"
     assert frames[-2] == "anchoring 50/50 (100%) articles/a49.md"
-    assert frames[-1] == "Built 50 articles (0.50 s)\n"
+    assert frames[-1] == "", "cleared at the end"
     assert len(frames) <= 50 * 0.01 / 0.1 + 3
 
 
@@ -93,25 +91,23 @@ def test_off_writes_nothing(capsys: pytest.CaptureFixture[str]) -> None:
         pass
     progress.clear()
     assert capsys.readouterr() == ("", "")
+    assert progress.enabled is False
 
 
 def test_empty_step_writes_no_progress_line() -> None:
     stream = io.StringIO()
     progress = Progress(stream, clock=FakeClock())
     list(progress.track([], "anchoring"))
-    progress.close("Built 0 articles", always=True)
-    assert stream.getvalue() == "Built 0 articles (0.00 s)\n"
+    assert stream.getvalue() == ""
 
 
 def test_small_builds_stay_quiet_below_min_total() -> None:
     stream = io.StringIO()
     progress = Progress(stream, min_total=50, clock=FakeClock())
     list(progress.track(range(49), "anchoring"))
-    progress.close("Built 49 articles")
     assert stream.getvalue() == ""
     list(progress.track(range(50), "rendering"))
-    progress.close("Built 50 pages")
-    assert stream.getvalue().splitlines()[-1] == "Built 50 pages (0.00 s)"
+    assert stream.getvalue().splitlines()[-1] == "rendering: 50/50 (100%)"
 
 
 def test_for_stream_is_quiet_for_small_digests(monkeypatch: pytest.MonkeyPatch) -> None:

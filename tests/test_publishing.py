@@ -35,6 +35,7 @@ def steps(job: str) -> list[dict[str, Any]]:
 def test_workflow_is_valid_yaml_with_triggers_and_jobs() -> None:
     data = workflow()
     triggers = data.get("on", data.get(True))  # YAML 1.1 reads a bare `on` as true
+    assert triggers is not None
     assert set(triggers) >= {"push", "pull_request", "workflow_dispatch"}
     assert triggers["push"]["branches"] == ["main"]
     assert set(data["jobs"]) == {"build", "deploy"}

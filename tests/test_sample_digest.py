@@ -11,7 +11,7 @@ from support import SAMPLE
 
 
 def test_sample_meets_the_counts_with_zero_flags() -> None:
-    anchored, report = pipeline.check(SAMPLE, strict=True)
+    anchored, report = pipeline.verify(SAMPLE, strict=True)
     digest = anchored.digest
     assert report.flags == []
     assert sorted(digest.articles) == ["gr-anti-hamas-coalition", "toi-macron-coalition"]
@@ -24,7 +24,7 @@ def test_sample_meets_the_counts_with_zero_flags() -> None:
 
 
 def test_every_statement_is_sourced_and_every_claim_covers_every_article() -> None:
-    anchored, _ = pipeline.check(SAMPLE)
+    anchored, _ = pipeline.verify(SAMPLE)
     digest = anchored.digest
     for notes in digest.notes.values():
         for note in notes:
@@ -42,14 +42,14 @@ def test_every_statement_is_sourced_and_every_claim_covers_every_article() -> No
 
 
 def test_no_unplaced_quote_in_the_sample() -> None:
-    anchored, _ = pipeline.check(SAMPLE)
+    anchored, _ = pipeline.verify(SAMPLE)
     assert all(not a.unplaced for a in anchored.articles.values())
     placed = {h.target for a in anchored.articles.values() for h in a.highlights if h.kind != "claim"}
     assert placed == {n.id for notes in anchored.digest.notes.values() for n in notes}
 
 
 def test_both_articles_are_held_to_the_same_standard() -> None:
-    _anchored, report = pipeline.check(SAMPLE)
+    _anchored, report = pipeline.verify(SAMPLE)
     kinds = {path: set(counts) for path, counts in report.notes_per_article.items()}
     for path, present in kinds.items():
         assert {"fact-check", "loaded-language", "context"} <= present, path

@@ -107,6 +107,7 @@ def node_summary(node: yaml.Node | None) -> object:
         return ("scalar", node.tag, node.value, node.style, marks)
     if isinstance(node, yaml.SequenceNode):
         return ("seq", node.tag, [node_summary(n) for n in node.value], node.flow_style, marks)
+    assert isinstance(node, yaml.MappingNode)
     pairs = [(node_summary(k), node_summary(v)) for k, v in node.value]
     return ("map", node.tag, pairs, node.flow_style, marks)
 

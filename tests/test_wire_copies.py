@@ -48,7 +48,7 @@ def text_of(html: str) -> str:
 
 def original_link(card_html: str) -> tuple[str, str]:
     """(href, text) of the link digest.js uses for "Passage in the original"."""
-    found = re.findall(r'<a href="([^"]+)" class="dn-original">([^<]+)</a>', card_html)
+    found: list[tuple[str, str]] = re.findall(r'<a href="([^"]+)" class="dn-original">([^<]+)</a>', card_html)
     assert len(found) == 1, found
     return found[0]
 

@@ -11,6 +11,7 @@ synthetic digest kills itself with SIGKILL at each named step of the write
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import signal
@@ -144,7 +145,7 @@ def test_killed_at_every_step(states: tuple[Path, dict[str, str], dict[str, byte
     for n in range(1, 500):
         docs = tmp_path / f"docs-{n}"
         shutil.copytree(docs_old, docs)
-        killed = killed_child(lambda docs=docs: write.write_pages(new_pages, docs), n, torn)
+        killed = killed_child(functools.partial(write.write_pages, new_pages, docs), n, torn)
         state = snapshot(docs)
         committed = (docs / write.JOURNAL).exists()
         if not committed:  # before the commit, or after the journal was removed
@@ -171,7 +172,7 @@ def test_read_manifest_counts_an_unfinished_write(
     for n in range(1, 500):
         docs = tmp_path / f"docs-{n}"
         shutil.copytree(docs_old, docs)
-        assert killed_child(lambda docs=docs: write.write_pages(new_pages, docs), n, False)
+        assert killed_child(functools.partial(write.write_pages, new_pages, docs), n, False)
         if (docs / write.JOURNAL).exists():
             assert set(new_pages) <= write.read_manifest(docs)
             return

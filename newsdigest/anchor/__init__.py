@@ -1,5 +1,6 @@
 """Stage 3: place every note and claim statement on the text it quotes."""
 
 from .stage import AnchoredArticle, AnchoredDigest, Highlight, anchor
+from .text import BREAKS, RenderedText
 
-__all__ = ["AnchoredArticle", "AnchoredDigest", "Highlight", "anchor"]
+__all__ = ["BREAKS", "AnchoredArticle", "AnchoredDigest", "Highlight", "RenderedText", "anchor"]

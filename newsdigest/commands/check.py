@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from .. import pipeline
+from ..errors import problem_json
 from ..validate.report import report_text
 from .common import counts, desk_rules, require_digest, summary_line
 
@@ -28,13 +29,11 @@ def run(args: argparse.Namespace) -> int:
     started = time.monotonic()
     root: Path = args.root
     require_digest(root)
-    anchored, report = pipeline.check(
+    anchored, report = pipeline.verify(
         root, strict=args.strict, rules=desk_rules(root), state_dir=root / "docs"
     )
     summary = counts(anchored)
     if args.format == "json":
-        from .cli import problem_json
-
         flags = [problem_json(p) for p in report.flags]
         print(json.dumps({"ok": True, "problems": [], "flags": flags, **summary}, indent=1))
     else:

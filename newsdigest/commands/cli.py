@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from ..errors import DigestError, Problem, format_report, sort_problems
+from ..errors import DigestError, format_report, problem_json, sort_problems
 from . import COMMANDS
 
 DESCRIPTION = "Build an annotated news digest: articles + YAML annotations -> MkDocs pages."
@@ -24,18 +24,6 @@ def parser() -> argparse.ArgumentParser:
             "--format", choices=("text", "json"), default="text", help="how to print problems (default: text)"
         )
     return top
-
-
-def problem_json(p: Problem) -> dict[str, object]:
-    return {
-        "path": p.loc.path,
-        "line": p.loc.line,
-        "column": p.loc.col,
-        "message": p.message,
-        "hint": p.hint,
-        "details": list(p.details),
-        "warning": p.warning,
-    }
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .. import pipeline
 from ..anchor import AnchoredDigest
 from ..errors import DigestError, Loc, Problem
 from ..load.settings import read_plugin_settings
-from ..site_paths import Linker
+from ..plural import counted
 from ..validate.rules import Rules, rules_from_settings
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 
 def require_digest(root: Path) -> None:
@@ -19,15 +22,14 @@ def require_digest(root: Path) -> None:
         )
 
 
-def site_settings(root: Path) -> tuple[Linker, str]:
-    """use_directory_urls and site_name from the digest's mkdocs.yml, if any."""
+def site_config(root: Path) -> MkDocsConfig | None:
+    """The digest's mkdocs.yml, loaded and validated as MkDocs does; None when there is none."""
     config_file = root / "mkdocs.yml"
     if not config_file.is_file():
-        return Linker(), pipeline.Options().site_name
+        return None
     from mkdocs.config import load_config
 
-    config = load_config(str(config_file))
-    return Linker(bool(config["use_directory_urls"])), str(config["site_name"])
+    return load_config(str(config_file))
 
 
 def desk_rules(root: Path) -> Rules:
@@ -47,5 +49,5 @@ def counts(anchored: AnchoredDigest) -> dict[str, int]:
 
 
 def summary_line(c: dict[str, int]) -> str:
-    stories = "story" if c["stories"] == 1 else "stories"
-    return f"{c['articles']} articles, {c['notes']} notes, {c['stories']} {stories}, {c['claims']} claims"
+    nouns = {"articles": "article", "notes": "note", "stories": "story", "claims": "claim"}
+    return ", ".join(counted(c[key], noun) for key, noun in nouns.items())

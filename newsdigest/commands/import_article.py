@@ -14,12 +14,13 @@ from ..importer.files import ArticleFields, annotation_stub, article_text, creat
 from ..importer.options import (
     add_metadata_options,
     article_id,
-    check_references,
+    require_known_references,
     story_lists,
     text_arg,
     via_of,
 )
 from ..importer.text import FORMATS, extract_text
+from ..plural import counted
 from .common import require_digest
 
 NAME = "import"
@@ -199,9 +200,7 @@ def header_report(found: Extracted, args: argparse.Namespace) -> list[str]:
 def report(found: Extracted, rel: str) -> list[str]:
     lines = [f"  {note}" for note in found.notes]
     if found.dropped:
-        lines.append(
-            f"Dropped {len(found.dropped)} paragraph{'s' if len(found.dropped) != 1 else ''} of {rel}:"
-        )
+        lines.append(f"Dropped {counted(len(found.dropped), 'paragraph')} of {rel}:")
         for item in found.dropped:
             text = shorten(item.text)
             where = f"line {item.line}" if item.line else "page"
@@ -216,7 +215,7 @@ def run(args: argparse.Namespace) -> int:
     found = extract(args, rel)
     fields = fields_for(args, found, rel)
     ident = article_id(args.id, fields.title)
-    check_references(root, args.outlet, args.story)
+    require_known_references(root, args.outlet, args.story)
     article, notes = f"articles/{ident}.md", f"annotations/{ident}.yml"
     text = article_text(fields, found.body)
     if args.dry_run:
@@ -231,7 +230,7 @@ def run(args: argparse.Namespace) -> int:
         create(root, notes, annotation_stub(ident))
         wrote.append(notes)
     paragraphs = len([p for p in found.body.split("\n\n") if p.strip()])
-    print(f"Imported {rel}: {paragraphs} paragraphs written to {' and '.join(wrote)}.")
+    print(f"Imported {rel}: {counted(paragraphs, 'paragraph')} written to {' and '.join(wrote)}.")
     print("\n".join(report(found, rel) + header_report(found, args)))
     steps = [f"fill in {' and '.join(fields.missing())} in {article}"] if fields.missing() else []
     if fields.story and not story_lists(root, fields.story, ident):

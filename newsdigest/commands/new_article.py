@@ -11,7 +11,7 @@ from ..importer.files import ArticleFields, annotation_stub, article_text, creat
 from ..importer.options import (
     add_metadata_options,
     article_id,
-    check_references,
+    require_known_references,
     story_lists,
     text_arg,
     via_of,
@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     require_digest(root)
     title: str = args.title
     ident = article_id(args.id, title)
-    check_references(root, args.outlet, args.story)
+    require_known_references(root, args.outlet, args.story)
     article, notes = planned_files(root, ident)
     fields = ArticleFields(
         title=title,

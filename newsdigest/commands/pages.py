@@ -10,11 +10,12 @@ from pathlib import Path
 from .. import pipeline
 from ..assets import published_assets
 from ..load.fingerprint import inputs_fingerprint, record, unchanged_since_last_build
+from ..plural import counted
 from ..progress import Progress
 from ..write.lock import LOCK
 from ..write.review_state import read_review_state, write_review_state
 from ..write.transaction import recover, write_pages, writing
-from .common import counts, desk_rules, require_digest, site_settings, summary_line
+from .common import counts, require_digest, site_config, summary_line
 
 NAME = "pages"
 HELP = "write the digest's Markdown pages into docs/ (the default command)"
@@ -56,30 +57,24 @@ def build_and_write(args: argparse.Namespace, out_dir: Path) -> int:
     fingerprint = inputs_fingerprint(root, settings)
     if not args.preview and (pages := unchanged_since_last_build(out_dir, fingerprint)) is not None:
         print(
-            f"nothing changed since the last build: {pages} files up to date "
+            f"nothing changed since the last build: {counted(pages, 'file')} up to date "
             f"({time.monotonic() - started:.2f} s)"
         )
         return 0
-    linker, site_name = site_settings(root)
+    from ..mkdocs_plugin.options import build_options  # imports MkDocs: not needed for a no-op run
+
     progress = Progress.for_stream(sys.stderr)
-    options = pipeline.Options(
-        strict=not args.preview,
-        linker=linker,
-        site_name=site_name,
-        progress=progress,
-        rules=desk_rules(root),
-        state_dir=out_dir,
-    )
+    options = build_options(site_config(root), preview=args.preview, progress=progress, state_dir=out_dir)
     result = pipeline.build(root, options)
     progress.clear()
     for warning in result.warnings:
         print(warning.format(), file=sys.stderr)
     written = write_pages({**result.pages, **published_assets()}, out_dir)  # assets: for any engine
-    if not args.preview:
+    if options.strict:  # a publishing build: the next one compares with it
         write_review_state(out_dir, result.ledger)
     record(out_dir, fingerprint)
     print(
-        f"{len(written.written)} {'file' if len(written.written) == 1 else 'files'} written, "
+        f"{counted(len(written.written), 'file', 'written')}, "
         f"{len(written.unchanged)} unchanged, "
         f"{len(written.removed)} removed: {summary_line(counts(result.anchored))} "
         f"({time.monotonic() - started:.2f} s)"

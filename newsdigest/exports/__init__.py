@@ -10,6 +10,8 @@ input, so rebuilding an unchanged digest gives identical bytes.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..anchor import AnchoredDigest
 from ..site_paths import Linker
 from .feeds import ATOM_FILE, JSON_FILE, atom_feed, json_feed
@@ -28,10 +30,12 @@ __all__ = [
 ]
 
 
-def render_exports(anchored: AnchoredDigest, linker: Linker, site_name: str) -> dict[str, str]:
-    """File path (relative to the site root) -> text, for every export."""
+def render_exports(
+    anchored: AnchoredDigest, linker: Linker, site_name: str, pages: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """File path (relative to the site root) -> text, for every export; `pages` are the rendered pages."""
     return {
-        ANNOTATIONS_FILE: web_annotations(anchored, linker, site_name),
+        ANNOTATIONS_FILE: web_annotations(anchored, linker, site_name, pages),
         ATOM_FILE: atom_feed(anchored, linker, site_name),
         JSON_FILE: json_feed(anchored, linker, site_name),
     }

@@ -20,6 +20,7 @@ from typing import Any
 from ..anchor import AnchoredDigest
 from ..markdown_dialect import render_markdown
 from ..model import Digest, Story
+from ..plural import counted
 from ..render.common import esc, long_date, plain
 from ..site_paths import Linker, article_page, story_page
 from .links import site_file, site_link
@@ -69,7 +70,7 @@ def story_html(digest: Digest, story: Story, linker: Linker) -> str:
         parts.append("<p>Articles compared:</p>\n<ul>\n" + "\n".join(items) + "\n</ul>")
     if story.claims:
         count = len(story.claims)
-        parts.append(f"<p>{count} claim{'s' if count != 1 else ''} compared.</p>")
+        parts.append(f"<p>{counted(count, 'claim', 'compared')}.</p>")
     return "\n".join(parts)
 
 

@@ -16,15 +16,22 @@ Representation (https://www.w3.org/TR/annotation-model/):
   whose `source` is the page (`id` its address, `dcterms:title` its title, and
   `dcterms:publisher` and `dcterms:date` when recorded); an archived copy is
   given as the body's `state`, a TimeState whose `cached` is the archive's address.
-- `target`: `source` is the original article's address when the front matter
-  gives one, else the digest page; `scope` is the digest page when the source is
-  the original. Selectors: a TextQuoteSelector (the highlighted passage, with up to
-  32 characters before and after as prefix and suffix) and a TextPositionSelector
-  (start and end, counted in characters of the article's text as the digest
-  renders it: the text quotes are matched against, blocks separated by one
-  newline). On the original page positions may differ; prefer the quote there.
-  A note that could not be placed (preview builds only) gets a TextQuoteSelector
-  built from its own `quote`, `prefix` and `suffix`, and no positions.
+- `target`: the passage, in the documents where it can be found:
+  1. the digest's own article page (`source`), whose text we render: two
+     alternative selectors, each a CssSelector for the article's text element
+     (`div.dn-text`) refined by a TextQuoteSelector (the highlighted passage
+     with up to 32 characters before and after as prefix and suffix) or by a
+     TextPositionSelector (start and end). Both count the element's text as a
+     browser does (its DOM `textContent` in the page as served: line and block
+     breaks as the HTML has them), so they hold on that page; render/page_text.py
+     computes it, and tests/test_annotation_selectors.py resolves every selector
+     in Chromium with independent implementations.
+  2. the outlet's original page, when the front matter gives its address: a
+     TextQuoteSelector only, its text with white space made single spaces. We
+     do not have that page's text, so no position is claimed there.
+  A note that could not be placed (preview builds only) has one target, the
+  original page if known, else the digest page, with a TextQuoteSelector built
+  from its own `quote`, `prefix` and `suffix`, and no positions.
 - `created` and `modified`: the note's `reviewed` and `updated` dates, as
   midnight UTC (the model asks for a date-time with a time zone); left out
   when the note gives none.
@@ -33,12 +40,14 @@ Representation (https://www.w3.org/TR/annotation-model/):
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
-from ..anchor import AnchoredDigest
-from ..anchor.stage import AnchoredArticle, Highlight
+from ..anchor import AnchoredArticle, AnchoredDigest
 from ..markdown_dialect import render_markdown
 from ..model import Note, Source
+from ..render.article import TEXT_ELEMENT
+from ..render.page_text import PageText, page_text, text_on_page
 from ..site_paths import Linker, article_page
 from .links import site_file, site_link
 
@@ -64,19 +73,53 @@ def quote_selector(text: str, start: int, end: int) -> dict[str, Any]:
     }
 
 
-def selectors(placed: AnchoredArticle, note: Note, mark: Highlight | None) -> list[dict[str, Any]]:
-    if mark is None:
-        selector: dict[str, Any] = {"type": "TextQuoteSelector", "exact": note.quote.text}
-        if note.quote.prefix:
-            selector["prefix"] = note.quote.prefix
-        if note.quote.suffix:
-            selector["suffix"] = note.quote.suffix
-        return [selector]
-    text = placed.rendered.text
-    return [
-        quote_selector(text, mark.start, mark.end),
-        {"type": "TextPositionSelector", "start": mark.start, "end": mark.end},
+def single_spaced(text: str) -> str:
+    return " ".join(text.split())
+
+
+def on_digest_page(page: str, text: PageText, start: int, end: int) -> dict[str, Any]:
+    """The passage on the digest's article page, in its text element."""
+    refinements = [
+        quote_selector(text.text, start, end),
+        {"type": "TextPositionSelector", "start": start, "end": end},
     ]
+    return {
+        "type": "SpecificResource",
+        "source": page,
+        "selector": [{"type": "CssSelector", "value": TEXT_ELEMENT, "refinedBy": r} for r in refinements],
+    }
+
+
+def on_original(url: str, text: PageText, start: int, end: int) -> dict[str, Any]:
+    """The passage on the outlet's page: its words, with the words around it; no position."""
+    quote = quote_selector(text.text, start, end)
+    prefix, exact, suffix = (single_spaced(quote[k]) for k in ("prefix", "exact", "suffix"))
+    selector = {"type": "TextQuoteSelector", "exact": exact}
+    if prefix:
+        selector["prefix"] = prefix + " " if quote["prefix"][-1:].isspace() else prefix
+    if suffix:
+        selector["suffix"] = " " + suffix if quote["suffix"][:1].isspace() else suffix
+    return {"type": "SpecificResource", "source": url, "selector": selector}
+
+
+def unplaced_target(source: str, note: Note) -> dict[str, Any]:
+    selector: dict[str, Any] = {"type": "TextQuoteSelector", "exact": note.quote.text}
+    if note.quote.prefix:
+        selector["prefix"] = note.quote.prefix
+    if note.quote.suffix:
+        selector["suffix"] = note.quote.suffix
+    return {"type": "SpecificResource", "source": source, "selector": selector}
+
+
+def targets(placed: AnchoredArticle, note: Note, text: PageText, page: str) -> list[dict[str, Any]]:
+    url = placed.article.url
+    span = text.spans.get(f"hl-{note.id}")
+    if span is None:
+        return [unplaced_target(url or page, note)]
+    found = [on_digest_page(page, text, *span)]
+    if url:
+        found.append(on_original(url, text, *span))
+    return found
 
 
 def source_body(source: Source) -> dict[str, Any]:
@@ -93,7 +136,7 @@ def source_body(source: Source) -> dict[str, Any]:
 
 
 def annotation(
-    placed: AnchoredArticle, note: Note, mark: Highlight | None, linker: Linker, creator: dict[str, Any]
+    placed: AnchoredArticle, note: Note, text: PageText, linker: Linker, creator: dict[str, Any]
 ) -> dict[str, Any]:
     article = placed.article
     page = site_link(linker, article_page(article.id))
@@ -108,10 +151,6 @@ def annotation(
         {"type": "TextualBody", "value": note.kind, "purpose": "tagging"},
     ]
     bodies += [source_body(s) for s in note.sources]
-    target: dict[str, Any] = {"type": "SpecificResource", "source": article.url or page}
-    if article.url:
-        target["scope"] = page
-    target["selector"] = selectors(placed, note, mark)
     data: dict[str, Any] = {
         "id": site_link(linker, article_page(article.id), f"note-{note.id}"),
         "type": "Annotation",
@@ -123,21 +162,29 @@ def annotation(
     if note.updated is not None:
         data["modified"] = f"{note.updated.isoformat()}T00:00:00Z"
     data["body"] = bodies
-    data["target"] = target
+    data["target"] = targets(placed, note, text, page)
     return data
 
 
-def web_annotations(anchored: AnchoredDigest, linker: Linker | None = None, site_name: str = "") -> str:
-    """The AnnotationCollection of every note, articles by id and notes in file order."""
+def web_annotations(
+    anchored: AnchoredDigest,
+    linker: Linker | None = None,
+    site_name: str = "",
+    pages: Mapping[str, str] | None = None,
+) -> str:
+    """The AnnotationCollection of every note, articles by id and notes in file order.
+
+    `pages` (the rendered pages, by path) saves rendering each article's text again.
+    """
     linker = linker or Linker()
     creator: dict[str, Any] = {"type": "Organization", "name": site_name or "Annotated news digest"}
     if linker.site_url:
         creator["homepage"] = linker.site_url
-    items = []
+    items: list[dict[str, Any]] = []
     for _, placed in sorted(anchored.articles.items()):
-        marks = {h.target: h for h in placed.highlights if h.kind != "claim"}
-        for note in placed.notes:
-            items.append(annotation(placed, note, marks.get(note.id), linker, creator))
+        rendered = (pages or {}).get(article_page(placed.article.id))
+        text = text_on_page(rendered) if rendered is not None else page_text(placed)
+        items.extend(annotation(placed, note, text, linker, creator) for note in placed.notes)
     own = site_file(linker, ANNOTATIONS_FILE)
     collection = {
         "@context": CONTEXT,
@@ -147,6 +194,6 @@ def web_annotations(anchored: AnchoredDigest, linker: Linker | None = None, site
         "total": len(items),
         "first": {"id": f"{own}#page-1", "type": "AnnotationPage", "startIndex": 0, "items": items},
     }
-    # Compact: the standard library's C encoder writes it (with `indent` it falls back to
-    # pure Python, most of this export's time at 10,000 notes).
+    # Compact: the standard library's C encoder writes it; with `indent` it falls back to
+    # pure Python (docs/scale.md: what that cost).
     return json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -1,4 +1,4 @@
-"""Writing new input files: article front matter, annotation stubs, slugs.
+"""Writing new input files: article front matter and annotation stubs.
 
 Shared by `build_digest.py new` and `build_digest.py import`. Files are
 created, never overwritten; the caller reports what was written.
@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +17,6 @@ import yaml
 from ..errors import DigestError, Loc, Problem
 from ..schema.fields import ARTICLE, NOTE_KINDS
 
-SLUG_MAX = 60
 ALWAYS_QUOTED = {"title", "subtitle"}
 PLACEHOLDERS = {
     "authors": "authors: []  # unsigned: no byline found; if the piece is signed, write [Ana Pereira]",
@@ -49,16 +46,6 @@ class ArticleFields:
     def missing(self) -> list[str]:
         """Required fields still to fill in by hand."""
         return [] if self.story else ["story"]
-
-
-def slugify(text: str) -> str:
-    """An id from a title: ASCII lowercase words joined by hyphens, at most SLUG_MAX characters."""
-    text = re.sub(r"['’]", "", text)  # "Macron's" -> "macrons"
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if len(slug) > SLUG_MAX:
-        slug = slug[: SLUG_MAX + 1].rsplit("-", 1)[0] if "-" in slug[:SLUG_MAX] else slug[:SLUG_MAX]
-    return slug
 
 
 def yaml_value(value: str, quoted: bool = False, in_list: bool = False) -> str:

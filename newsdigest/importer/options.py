@@ -18,9 +18,9 @@ import yaml
 from ..errors import DigestError, Loc, Problem
 from ..limits import MAX_ID_CHARS
 from ..schema.fields import ARTICLE_TYPES, ID_PATTERN
+from ..slugs import make_id
 from ..validate.records import suggest
 from ..validate.safety import id_too_long
-from .files import slugify
 
 _ID = re.compile(ID_PATTERN)
 _LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
@@ -146,7 +146,7 @@ def story_lists(root: Path, story: str, article: str) -> bool:
         return False
 
 
-def check_references(root: Path, outlet: str, story: str | None) -> None:
+def require_known_references(root: Path, outlet: str, story: str | None) -> None:
     """Refuse an outlet or story the digest does not have, before anything is written."""
     problems = []
     outlets = outlet_ids(root)
@@ -181,7 +181,7 @@ def article_id(chosen: str | None, title: str) -> str:
         raise DigestError([Problem(Loc("articles/"), f"--id: {message}", hint)])
     if chosen:
         return chosen
-    slug = slugify(title)
+    slug = make_id(title)
     if not slug:
         raise DigestError(
             [

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..plural import counted
 from . import Dropped, Extracted
 from .blocks import Block, looks_like_lines, quote_embedded_posts, split_blocks
 from .chrome import Rules, is_separator, link_text, reason, unwrap_links
@@ -94,7 +95,7 @@ def extract_text(
     if unwrapped:
         result.notes.append(f"{unwrapped} links to nowhere, [text](#), became plain text")
     if posts:
-        result.notes.append(f"{posts} embedded post{'s' if posts > 1 else ''} became a block quote")
+        result.notes.append(f"{counted(posts, 'embedded post')} became a block quote")
     for block in kept:
         if first := FIRST_PUBLISHED.search(link_text(block.text)):
             where = first.group("where").strip()

@@ -1,8 +1,10 @@
-"""Skip a build that would change nothing: inputs, settings and code unchanged.
+"""Skip a build that would change nothing: inputs, settings, code and libraries unchanged.
 
-The fingerprint hashes every input file's bytes, the build options and the
-package's own source, so a no-op rebuild costs one read of each input and
-each output instead of a full parse, anchor and render.
+The fingerprint hashes every input file's bytes, the build options, the
+package's own source, the Python version and the installed version of every
+library the package needs (directly or not), so a no-op rebuild costs one read
+of each input and each output instead of a full parse, anchor and render, and
+upgrading markdown-it-py (say) rebuilds the pages it renders.
 """
 
 from __future__ import annotations
@@ -10,6 +12,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import sys
+from importlib import metadata
 from pathlib import Path
 
 from ..errors import Problem
@@ -17,16 +22,46 @@ from ..write.transaction import JOURNAL, read_owned, sha256
 from .inputs import discover, read_bounded
 
 FILE = ".digest-fingerprint"
-PACKAGE = Path(__file__).parent
+PACKAGE = Path(__file__).parents[1]
+"""The `newsdigest` package folder: every stage's code, not only this one's."""
+DISTRIBUTION = "newsdigest"
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def code_files() -> list[Path]:
+    """The package's source and assets, in a stable order."""
+    return sorted(p for p in PACKAGE.rglob("*") if p.suffix in (".py", ".css", ".js") and p.is_file())
 
 
 def code_hash() -> str:
     digest = hashlib.sha256()
-    for path in sorted(PACKAGE.rglob("*")):
-        if path.suffix in (".py", ".css", ".js") and path.is_file():
-            digest.update(path.relative_to(PACKAGE).as_posix().encode())
-            digest.update(path.read_bytes())
+    for path in code_files():
+        digest.update(path.relative_to(PACKAGE).as_posix().encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def runtime_versions() -> dict[str, str]:
+    """Python's version and each installed library the package runs on (not extras), by name."""
+    versions = {"python": sys.version}
+    pending = [DISTRIBUTION]
+    while pending:
+        name = pending.pop()
+        try:
+            dist = metadata.distribution(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+            continue
+        versions[name] = dist.version
+        for requirement in dist.requires or ():
+            if re.search(r"\bextra\s*==", requirement):
+                continue
+            found = _NAME.match(requirement)
+            dependency = found.group(0).lower().replace("_", "-") if found else ""
+            if dependency and dependency not in versions and dependency not in pending:
+                pending.append(dependency)
+    versions.pop(DISTRIBUTION, None)  # its own code is hashed file by file above
+    return dict(sorted(versions.items()))
 
 
 def inputs_fingerprint(root: Path, settings: object) -> str | None:
@@ -36,6 +71,7 @@ def inputs_fingerprint(root: Path, settings: object) -> str | None:
     if problems:
         return None
     digest = hashlib.sha256(code_hash().encode())
+    digest.update(json.dumps(runtime_versions()).encode())
     digest.update(repr(settings).encode())
     for rel, _kind in found:
         data = read_bounded(root / rel)

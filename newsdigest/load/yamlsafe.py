@@ -21,7 +21,7 @@ from ..errors import Loc, Problem
 from ..limits import MAX_YAML_DEPTH, MAX_YAML_NODES
 from .yaml_traps import quote_trap
 
-try:  # libyaml is ~9x faster; the pure-Python loader gives the same nodes.
+try:  # libyaml is much faster (docs/scale.md); the pure-Python loader gives the same nodes.
     from yaml import CSafeLoader as YamlLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as YamlLoader  # type: ignore[assignment]

@@ -14,8 +14,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config import config_options as opt
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -26,12 +24,11 @@ from .. import pipeline
 from ..assets import ASSET_DIR, SCRIPT, STYLESHEET, published_assets
 from ..errors import DigestError
 from ..render.glossary import TermMarker
-from ..site_paths import Linker
 from ..validate.review_ledger import Ledger
-from ..validate.rules import Rules, parse_rules
 from ..write.review_state import write_review_state
 from ..write.transaction import read_manifest
 from . import fastpath, search_backend, theme_tooltips
+from .options import DigestConfig, build_options
 from .serve_errors import ERROR_PAGE, ServeErrors
 
 log = logging.getLogger("mkdocs.plugins.digest")
@@ -92,18 +89,6 @@ def clash_error(clashes: list[str]) -> PluginError:
     )
 
 
-class DigestConfig(Config):
-    root = opt.Optional(opt.Dir(exists=True))
-    """The digest folder (with articles/ and annotations/); default: beside mkdocs.yml."""
-    preview = opt.Optional(opt.Type(bool))
-    """Build pages even when quotes cannot be placed; default: only under `mkdocs serve`."""
-    search = opt.Choice(search_backend.BACKENDS, default=search_backend.DEFAULT)
-    """Search back end: `material` (one index every reader downloads; fine for small digests) or
-    `pagefind` (an index in small chunks, built after MkDocs; for large digests)."""
-    rules = opt.Type(dict, default={})
-    """The desk's editorial rules, checked by `check` and shown as flags in the build report (rules.py)."""
-
-
 class DigestPlugin(BasePlugin[DigestConfig]):
     def __init__(self) -> None:
         self.command = "build"
@@ -134,15 +119,6 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def root(self, config: MkDocsConfig) -> Path:
         return Path(self.config.root or Path(config.config_file_path).parent)
 
-    def desk_rules(self, config: MkDocsConfig) -> Rules:
-        """The `rules:` option, read as `check` reads it (mistakes name their line in mkdocs.yml)."""
-        path = Path(config.config_file_path)
-        text = path.read_text(encoding="utf-8") if path.is_file() else ""
-        try:
-            return parse_rules(self.config.rules, path.name, text)
-        except DigestError as exc:
-            raise PluginError("\n" + str(exc).replace(" Nothing was written.", "")) from None
-
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.pagefind = None
         self.unsearched = set()
@@ -164,14 +140,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.result = None
         self.error_only = False
         self.ledger_to_record = None
-        preview = self.config.preview if self.config.preview is not None else self.command == "serve"
-        options = pipeline.Options(
-            strict=not preview,
-            linker=Linker(config.use_directory_urls, config.site_url or ""),
-            site_name=config.site_name,
-            rules=self.desk_rules(config),
-            state_dir=Path(config.docs_dir),
-        )
+        try:  # a mistake in the desk's rules names its line in mkdocs.yml
+            options = build_options(config, serving=self.command == "serve")
+        except DigestError as exc:
+            raise PluginError("\n" + str(exc).replace(" Nothing was written.", "")) from None
         try:
             result = self.serve_errors.succeeded(pipeline.build(self.root(config), options))
         except DigestError as exc:
@@ -188,7 +160,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if clashes := [rel for rel in result.pages if rel not in owned and os.path.lexists(docs / rel)]:
             raise clash_error(clashes)
         self.result = result
-        self.ledger_to_record = None if preview else result.ledger
+        self.ledger_to_record = result.ledger if options.strict else None
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         if self.error_only:
@@ -240,8 +212,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """A generated page is one block of finished HTML, which Python-Markdown
         would pass through unchanged after parsing it twice with html.parser
-        (most of MkDocs' time on such a page): it is set aside here and put
-        back in on_page_content.
+        (see docs/scale.md): it is set aside here and put back in on_page_content.
         """
         if self.pagefind is not None:  # Pagefind indexes the pages: Material's search plugin skips them
             search = page.meta.get("search") or {}

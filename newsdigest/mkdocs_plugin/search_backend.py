@@ -2,7 +2,7 @@
 
 `material`: Material's search plugin writes search/search_index.json with the
 text of every page, and every reader downloads all of it before a first query
-(about 33 MB at 10,000 articles).
+(docs/scale.md gives its size by archive size).
 
 `pagefind`: after MkDocs has written the site, Pagefind indexes the pages'
 content into site/pagefind/, split into small chunks, so a query downloads
@@ -22,6 +22,9 @@ import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from ..plural import counted
+from ..render.common import json_for_html
 
 BACKENDS = ("material", "pagefind")
 DEFAULT = "material"
@@ -168,21 +171,13 @@ def use_worker(page: str, worker_path: str) -> str:
     if not isinstance(old, str) or MATERIAL_WORKER not in old:
         return page
     new = old[: old.index(MATERIAL_WORKER)] + worker_path
-    script = found.group(2).replace(_json(old), _json(new), 1)
+    script = found.group(2).replace(json_for_html(old), json_for_html(new), 1)  # as `tojson` wrote it
     return page[: found.start(2)] + script + page[found.end(2) :]
-
-
-def _json(value: str) -> str:
-    """A string as Jinja's `tojson` writes it (HTML-safe JSON)."""
-    text = json.dumps(value)
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027")):
-        text = text.replace(char, escape)
-    return text
 
 
 def describe(run: IndexRun, site_dir: Path) -> str:
     """The log line after indexing."""
-    pages = f"{run.pages} pages" if run.pages is not None else "the site"
+    pages = counted(run.pages, "page") if run.pages is not None else "the site"
     size = sum(p.stat().st_size for p in run.output.rglob("*") if p.is_file())
     where = run.output.relative_to(site_dir)
     return f"Pagefind indexed {pages} in {run.seconds:.2f} seconds ({where}/, {size / 1024:.0f} KB)"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .. import site_paths
 from ..anchor import AnchoredArticle, Highlight
 from ..model import Article, Digest, Outlet
+from ..plural import counted
 from ..schema.fields import ARTICLE_TYPES, NOTE_KINDS
 from .common import badge, esc, page, time_tag
 from .glossary import TermMarker
@@ -23,6 +24,9 @@ TYPE_HINTS = {
 }
 """One line under the type badge, so an opinion piece is never mistaken for reporting."""
 CLAIM_LEGEND = "Claim compared across outlets"
+TEXT_ELEMENT = "div.dn-text"
+"""CSS selector of the element holding the article's own text (the Web Annotation export points at it)."""
+TEXT_ELEMENT_START = '<div class="dn-text"'
 
 
 def mark_attrs(h: Highlight, first: bool) -> str:
@@ -72,9 +76,9 @@ def header(digest: Digest, placed: AnchoredArticle, linker: site_paths.Linker, d
     if deck:
         parts.append(f'<p class="dn-subtitle dn-head" lang="{esc(a.language)}">{deck}</p>')
     parts.append(f'<p class="dn-facts">{" · ".join(facts)}</p>')
-    counts = [f'<a href="#notes">{len(placed.notes)} notes</a>'] if placed.notes else []
+    counts = [f'<a href="#notes">{counted(len(placed.notes), "note")}</a>'] if placed.notes else []
     if placed.claims:
-        counts.append(f'<a href="#claims">{len(placed.claims)} claims compared</a>')
+        counts.append(f'<a href="#claims">{counted(len(placed.claims), "claim", "compared")}</a>')
     parts.append(
         f'<p class="dn-facts">Story: <a href="{linker.href(src, site_paths.story_page(story.id))}">'
         f"{esc(story.title)}</a>{' · ' if counts else ''}{' · '.join(counts)}</p>"
@@ -94,6 +98,11 @@ def legend(placed: AnchoredArticle) -> str:
     return f'<p class="dn-legend" data-search-exclude>Highlights: {" ".join(keys)}{hint}</p>'
 
 
+def text_element(article: Article, inner_html: str) -> str:
+    """The element holding the article's own text (see TEXT_ELEMENT)."""
+    return f'{TEXT_ELEMENT_START} lang="{esc(article.language)}">\n{inner_html}</div>'
+
+
 def render_article_page(digest: Digest, placed: AnchoredArticle, linker: site_paths.Linker) -> str:
     a = placed.article
     terms = TermMarker(digest.glossary)
@@ -109,7 +118,7 @@ def render_article_page(digest: Digest, placed: AnchoredArticle, linker: site_pa
         news_article(digest, a),
         header(digest, placed, linker, deck),
         legend(placed),
-        f'<div class="dn-text" lang="{esc(a.language)}">\n{text}</div>',
+        text_element(a, text),
         claims_box(placed, linker),
     ]
     shown = sorted((n for n in placed.notes if n.id in starts), key=lambda n: starts[n.id])
@@ -127,7 +136,6 @@ def render_article_page(digest: Digest, placed: AnchoredArticle, linker: site_pa
         )
     outlet = digest.outlets[a.outlet].name
     who = byline(a, digest.outlets[a.outlet])
-    description = (
-        f"{ARTICLE_TYPES[a.type]} {who[:1].lower()}{who[1:]} ({outlet}), with {len(placed.notes)} notes."
-    )
+    notes = counted(len(placed.notes), "note")
+    description = f"{ARTICLE_TYPES[a.type]} {who[:1].lower()}{who[1:]} ({outlet}), with {notes}."
     return page(a.title, description, "\n".join(p for p in parts if p), hide=["toc"])

@@ -28,8 +28,9 @@ MONTHS = (
     "November",
     "December",
 )
-JSON_IN_SCRIPT = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
-"""JSON inside <script> must never contain `</script>` or `<!--`: escape the characters instead."""
+JSON_IN_HTML = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"})
+"""JSON inside HTML must never contain `</script>`, `<!--` or end a quoted attribute: the characters
+are written as JSON escapes instead, exactly as Jinja's `tojson` filter (in Material's templates) does."""
 
 
 def esc(text: str) -> str:
@@ -54,10 +55,6 @@ def time_tag(day: dt.date) -> str:
 def md_block(source: str) -> str:
     """A note body or similar: Markdown rendered with raw HTML disabled."""
     return markdown_dialect.render_markdown(source).strip()
-
-
-def md_inline(source: str) -> str:
-    return markdown_dialect.render_inline(source)
 
 
 def external_link(url: str, text: str) -> str:
@@ -97,9 +94,14 @@ def badge(kind: str, value: str, label: str) -> str:
     return f'<span class="dn-badge dn-{kind}-{value}">{esc(label)}</span>'
 
 
+def json_for_html(value: Any, **dumps_options: Any) -> str:
+    """`value` as JSON that is safe in an HTML <script> element or attribute (see JSON_IN_HTML)."""
+    return json.dumps(value, **dumps_options).translate(JSON_IN_HTML)
+
+
 def json_ld(data: dict[str, Any]) -> str:
-    """A schema.org JSON-LD block; `<`, `>` and `&` are escaped so no value can end the script."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(JSON_IN_SCRIPT)
+    """A schema.org JSON-LD block that no value can end early."""
+    text = json_for_html(data, ensure_ascii=False, separators=(",", ":"))
     return f'<script type="application/ld+json">{text}</script>'
 
 

@@ -19,8 +19,7 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
 from .. import markdown_dialect
-from ..anchor import Highlight
-from ..anchor.text import BREAKS, RenderedText
+from ..anchor import BREAKS, Highlight, RenderedText
 
 MarkAttrs = Callable[[Highlight, bool], str]
 """Attributes for a highlight's piece, given whether it is the first piece."""

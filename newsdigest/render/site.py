@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from itertools import groupby
 
 from .. import site_paths
 from ..anchor import AnchoredDigest
 from ..model import Digest, Outlet, Story
+from ..plural import counted, noun_for
 from ..schema.fields import ARTICLE_TYPES, OUTLET_TYPES
+from ..slugs import tag_slug
 from .common import MONTHS, badge, esc, esc_meta, external_link, md_block, page, plain, sources_list, time_tag
 
 LATEST = 10
@@ -24,9 +24,7 @@ def stories_newest_first(digest: Digest) -> list[Story]:
 
 def tag_anchor(tag: str) -> str:
     """The anchor Material's tags plugin gives a tag on the topics page (its default slugify)."""
-    escaped = esc_meta(tag)  # the plugin sees the tag as the page's front matter has it
-    slug = re.sub(r"[^\w\- ]", "", unicodedata.normalize("NFC", escaped).strip().lower())
-    return "tag:" + slug.replace(" ", "-")
+    return "tag:" + tag_slug(esc_meta(tag))  # the plugin sees the tag as the page's front matter has it
 
 
 def story_item(digest: Digest, story: Story, src: str, linker: site_paths.Linker) -> str:
@@ -43,8 +41,8 @@ def story_item(digest: Digest, story: Story, src: str, linker: site_paths.Linker
         f'<a href="{linker.href(src, site_paths.story_page(story.id))}">'
         f"<strong>{esc(story.title)}</strong></a></p>"
         f"<p>{esc(plain(story.summary, 280))}</p>"
-        f'<p class="dn-facts">{len(story.articles)} articles ({esc(", ".join(outlets))}) · {notes} notes · '
-        f"{len(story.claims)} claims compared</p>"
+        f'<p class="dn-facts">{counted(len(story.articles), "article")} ({esc(", ".join(outlets))}) · '
+        f"{counted(notes, 'note')} · {counted(len(story.claims), 'claim', 'compared')}</p>"
         + (f'<p class="md-tags">{tags}</p>' if tags else "")
         + "</li>"
     )
@@ -54,14 +52,10 @@ def render_home(anchored: AnchoredDigest, linker: site_paths.Linker, site_name: 
     digest = anchored.digest
     notes = sum(len(n) for n in digest.notes.values())
     claims = sum(len(s.claims) for s in digest.stories.values())
-    counts = (
-        (len(digest.stories), "story", "stories"),
-        (len(digest.articles), "article", "articles"),
-        (notes, "note", "notes"),
-        (claims, "claim compared", "claims compared"),
-    )
+    counts = ((len(digest.stories), "story", ""), (len(digest.articles), "article", ""), (notes, "note", ""))
     stats = "".join(
-        f'<div class="card"><strong>{n}</strong> {one if n == 1 else many}</div>' for n, one, many in counts
+        f'<div class="card"><strong>{n}</strong> {noun_for(n, noun)}{after}</div>'
+        for n, noun, after in (*counts, (claims, "claim", " compared"))
     )
     latest = stories_newest_first(digest)[:LATEST]
     items = "".join(story_item(digest, s, site_paths.HOME, linker) for s in latest)
@@ -74,7 +68,7 @@ def render_home(anchored: AnchoredDigest, linker: site_paths.Linker, site_name: 
         f'<a href="{linker.href(site_paths.HOME, site_paths.TOPICS)}">Stories by topic</a> · '
         f'<a href="{linker.href(site_paths.HOME, site_paths.OUTLETS)}">Outlets</a></p>'
     )
-    description = f"An annotated digest: {len(digest.stories)} stories, {notes} notes."
+    description = f"An annotated digest: {counted(len(digest.stories), 'story')}, {counted(notes, 'note')}."
     return page(site_name, description, body, hide=["toc"])
 
 
@@ -146,7 +140,7 @@ def render_outlet(digest: Digest, outlet: Outlet, linker: site_paths.Linker) -> 
     items = "".join(
         f"<li>{time_tag(a.published)} · {badge('type', a.type, ARTICLE_TYPES[a.type])} "
         f'<a href="{linker.href(src, site_paths.article_page(a.id))}">{esc(a.title)}</a>'
-        f'<br><span class="dn-facts">{len(digest.notes.get(a.id, ()))} notes · story: '
+        f'<br><span class="dn-facts">{counted(len(digest.notes.get(a.id, ())), "note")} · story: '
         f'<a href="{linker.href(src, site_paths.story_page(a.story))}">'
         f"{esc(digest.stories[a.story].title)}</a>"
         "</span></li>"

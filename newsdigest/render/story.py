@@ -14,6 +14,7 @@ from __future__ import annotations
 from .. import site_paths
 from ..anchor import AnchoredDigest
 from ..model import Claim, Digest, Statement, Story
+from ..plural import counted
 from ..schema.fields import ARTICLE_TYPES, RATINGS
 from .common import badge, esc, long_date, md_block, page, plain, review_dates, sources_list, time_tag
 from .glossary import TermMarker
@@ -194,9 +195,9 @@ def render_story_page(
     ordered = by_date(digest, story)
     labels = article_labels(digest, ordered)
     notes = sum(len(digest.notes.get(a, ())) for a in story.articles)
-    facts = [time_tag(story.date), f"{len(story.articles)} articles", f"{notes} notes"]
+    facts = [time_tag(story.date), counted(len(story.articles), "article"), counted(notes, "note")]
     if story.claims:
-        facts.append(f'<a href="#claims">{len(story.claims)} claims compared</a>')
+        facts.append(f'<a href="#claims">{counted(len(story.claims), "claim", "compared")}</a>')
     claims = "".join(
         claim_section(anchored, story, c, i, ordered, labels, linker, terms)
         for i, c in enumerate(story.claims, 1)

@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 TOPIC_PATTERN = r"^[^<>\"`]*$"
 """A story tag is a plain label: no character that HTML or the theme gives a meaning to."""
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+LANG_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
+"""Patterns of ids, dates and language tags: the validator and the JSON Schema both use these."""
 
 NOTE_KINDS = {
     "context": "Context",
@@ -88,9 +91,6 @@ class Record:
     name: str
     description: str
     fields: tuple[Field, ...] = field(default_factory=tuple)
-
-    def field(self, name: str) -> Field | None:
-        return next((f for f in self.fields if f.name == name), None)
 
 
 FieldType = Scalar | Choice | ListOf | MapOf | Record

@@ -19,8 +19,10 @@ from typing import Any
 
 from ..limits import MAX_ID_CHARS
 from .fields import (
+    DATE_PATTERN,
     FILE_KINDS,
     ID_PATTERN,
+    LANG_PATTERN,
     TOPIC_PATTERN,
     Choice,
     Field,
@@ -35,9 +37,7 @@ DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_DIR = "schemas"
 NOT_BLANK = r"\S"
 URL_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+\S*$"
-DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
-LANG_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
-"""The same patterns as `validate/records.py` uses, so both accept the same values."""
+"""Close to `validate.safety.is_web_address`, which also accepts what `urlsplit` parses as http(s)."""
 
 SCALARS: dict[str, dict[str, Any]] = {
     "text": {"type": "string", "pattern": NOT_BLANK},

@@ -1,1 +1,1 @@
-"""Stage 2: check every input file against the schema and the files against each other."""
+"""Stage 2: validate every input file against the schema and the files against each other."""

@@ -1,4 +1,4 @@
-"""Stage 2b: turn validated data into the model and check cross-references.
+"""Stage 2b: turn validated data into the model and validate cross-references.
 
 Per-file schema checks happen in `validate`; here the files meet each other:
 ids must be unique, and every reference must name something that exists.
@@ -16,10 +16,10 @@ from ..limits import MAX_ID_CHARS
 from ..load.inputs import InputFile, RawDigest
 from ..schema.fields import ID_PATTERN
 from . import safety
-from .checked import Checked, check_file, raw_ids, start_checks
-from .records import INVALID, Path, path_label, suggest
+from .records import INVALID, KeyPath, path_label, suggest
 from .review_dates import covered_articles, review_dates
 from .text_at import text_at
+from .validated_file import ValidatedFile, raw_ids, start_validation, validate_file
 
 _ID = re.compile(ID_PATTERN)
 
@@ -39,8 +39,8 @@ class Assembler:
     def error(self, loc: Loc, message: str, hint: str = "") -> None:
         self.problems.append(Problem(loc, message, hint))
 
-    def checked(self, f: InputFile) -> Checked:
-        result, problems = check_file(f)
+    def checked(self, f: InputFile) -> ValidatedFile:
+        result, problems = validate_file(f)
         self.problems.extend(problems)
         return result
 
@@ -219,7 +219,7 @@ class Assembler:
         )
 
     def statements(
-        self, claim: dict[str, Any], articles: list[str], locs: Mapping[Path, Loc], path: Path
+        self, claim: dict[str, Any], articles: list[str], locs: Mapping[KeyPath, Loc], path: KeyPath
     ) -> tuple[m.Statement, ...] | None:
         given: dict[str, Any] = claim["statements"]
         here = path + ("statements",)
@@ -329,12 +329,12 @@ class Assembler:
         return tuple(terms)
 
 
-def _quote(item: dict[str, Any], locs: Mapping[Path, Loc], path: Path, label: str) -> m.Quote:
+def _quote(item: dict[str, Any], locs: Mapping[KeyPath, Loc], path: KeyPath, label: str) -> m.Quote:
     return m.Quote(item["quote"], item.get("prefix"), item.get("suffix"), locs[path + ("quote",)], label)
 
 
 def _sources(
-    item: dict[str, Any], locs: Mapping[Path, Loc] | None = None, path: Path = ()
+    item: dict[str, Any], locs: Mapping[KeyPath, Loc] | None = None, path: KeyPath = ()
 ) -> tuple[m.Source, ...]:
     def loc(j: int) -> Loc | None:
         return locs.get(path + ("sources", j, "url")) if locs is not None else None
@@ -355,7 +355,7 @@ def _sources(
 
 def assemble(raw: RawDigest) -> tuple[m.Digest, list[Problem]]:
     """Build the model from loaded files; return it with every problem found."""
-    start_checks()
+    start_validation()
     assembler = Assembler(raw)
     digest = assembler.assemble()
 

@@ -1,4 +1,4 @@
-"""Stage 2a: check parsed YAML against the schema, collecting every problem.
+"""Stage 2a: validate parsed YAML against the schema, collecting every problem.
 
 The result is plain Python data (dicts, lists, strings, dates) plus a table
 of where each value was written, so later checks can point at the file.
@@ -15,18 +15,33 @@ import yaml
 
 from ..errors import Loc, Problem
 from ..load.yamlsafe import Locs
-from ..schema.fields import ID_PATTERN, TOPIC_PATTERN, Choice, Field, FieldType, ListOf, MapOf, Record, Scalar
+from ..plural import counted
+from ..schema.fields import (
+    DATE_PATTERN,
+    ID_PATTERN,
+    LANG_PATTERN,
+    TOPIC_PATTERN,
+    Choice,
+    Field,
+    FieldType,
+    ListOf,
+    MapOf,
+    Record,
+    Scalar,
+)
+from ..slugs import make_id
 from . import safety
 
-Path = tuple[str | int, ...]
+KeyPath = tuple[str | int, ...]
+"""Where a value sits in its file: keys and list indexes, such as `("notes", 2, "quote")`."""
 INVALID: Any = object()
 """Returned for a value with problems; the problems are already recorded."""
 
 _ID = re.compile(ID_PATTERN)
-_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_DATE = re.compile(DATE_PATTERN)
 _YEAR = re.compile(r"^[0-9]{4}$")
 _TOPIC = re.compile(TOPIC_PATTERN)
-_LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+_LANG = re.compile(LANG_PATTERN)
 _TAG = "tag:yaml.org,2002:"
 _TAG_NAMES = {
     "int": "a number",
@@ -50,7 +65,7 @@ _EXPECTED = {
 }
 
 
-def path_label(path: Path) -> str:
+def path_label(path: KeyPath) -> str:
     """`('notes', 2, 'quote')` -> `notes[2].quote`."""
     out = ""
     for part in path:
@@ -63,12 +78,12 @@ def suggest(word: str, choices: list[str]) -> str:
     return f"did you mean '{close[0]}'? " if close else ""
 
 
-def slug_hint(value: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
-    return f", e.g. '{slug}'" if slug else ""
+def id_hint(value: str) -> str:
+    suggestion = make_id(value, max_length=len(value))
+    return f", e.g. '{suggestion}'" if suggestion else ""
 
 
-class Checker:
+class SchemaValidator:
     """Walks one file's YAML nodes against a `Record`."""
 
     def __init__(self, path: str, line_offset: int = 0) -> None:
@@ -76,22 +91,22 @@ class Checker:
         self.line_offset = line_offset
         self.problems: list[Problem] = []
         self.locs = Locs(path, line_offset)
-        self.partial: dict[Path, dict[str, Any]] = {}
+        self.partial: dict[KeyPath, dict[str, Any]] = {}
         """The valid fields of every mapping, even one with problems."""
-        self.valid_items: dict[Path, list[tuple[int, Any]]] = {}
+        self.valid_items: dict[KeyPath, list[tuple[int, Any]]] = {}
         """(index, value) of the valid items of every list, even one with problems."""
 
     def loc(self, node: yaml.Node) -> Loc:
         mark = node.start_mark
         return Loc(self.path, mark.line + 1 + self.line_offset, mark.column + 1)
 
-    def fail(self, node: yaml.Node, path: Path, message: str, hint: str = "") -> Any:
+    def fail(self, node: yaml.Node, path: KeyPath, message: str, hint: str = "") -> Any:
         label = path_label(path)
         text = f"{label}: {message}" if label else message
         self.problems.append(Problem(self.loc(node), text, hint))
         return INVALID
 
-    def check_root(self, node: yaml.Node | None, record: Record) -> Any:
+    def validate_root(self, node: yaml.Node | None, record: Record) -> Any:
         if node is None or (isinstance(node, yaml.ScalarNode) and node.value == ""):
             required = ", ".join(f.name for f in record.fields if f.required)
             self.problems.append(
@@ -102,9 +117,9 @@ class Checker:
                 )
             )
             return INVALID
-        return self.check(node, record, ())
+        return self.validate_value(node, record, ())
 
-    def check(self, node: yaml.Node, ftype: FieldType, path: Path) -> Any:
+    def validate_value(self, node: yaml.Node, ftype: FieldType, path: KeyPath) -> Any:
         self.locs.marks[path] = node.start_mark
         if isinstance(ftype, Scalar):  # most values; tested first
             return self.scalar(node, ftype, path)
@@ -125,7 +140,7 @@ class Checker:
             return "a list"
         return _TAG_NAMES.get(node.tag.removeprefix(_TAG), "a tagged value")
 
-    def record(self, node: yaml.Node, record: Record, path: Path) -> Any:
+    def record(self, node: yaml.Node, record: Record, path: KeyPath) -> Any:
         if not isinstance(node, yaml.MappingNode):
             return self.fail(
                 node,
@@ -133,7 +148,7 @@ class Checker:
                 f"expected a mapping (key: value lines), got {self.shape(node)}",
                 f"write the {record.name} as `key: value` lines",
             )
-        fields = {f.name: f for f in reversed(record.fields)}  # as Record.field finds them
+        fields = {f.name: f for f in reversed(record.fields)}  # the first declaration of a name wins
         result: dict[str, Any] = {}
         seen: set[str] = set()
         ok = True
@@ -155,7 +170,7 @@ class Checker:
                 ok = False
                 continue
             seen.add(key)
-            value = self.check(value_node, spec.type, path + (key,))
+            value = self.validate_value(value_node, spec.type, path + (key,))
             if value is INVALID:
                 ok = False
             else:
@@ -167,7 +182,7 @@ class Checker:
         self.partial[path] = result
         return result if ok else INVALID
 
-    def missing(self, node: yaml.Node, path: Path, spec: Field, record: Record) -> Any:
+    def missing(self, node: yaml.Node, path: KeyPath, spec: Field, record: Record) -> Any:
         required = ", ".join(f.name for f in record.fields if f.required)
         return self.fail(
             node,
@@ -176,7 +191,7 @@ class Checker:
             f"add `{spec.name}:`; required for each {record.name}: {required}",
         )
 
-    def sequence(self, node: yaml.Node, ftype: ListOf, path: Path) -> Any:
+    def sequence(self, node: yaml.Node, ftype: ListOf, path: KeyPath) -> Any:
         if not isinstance(node, yaml.SequenceNode):
             if ftype.min_items and isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "null":
                 return self.fail(node, path, "is empty", f"give at least {ftype.min_items}")
@@ -190,14 +205,14 @@ class Checker:
             return self.fail(
                 node,
                 path,
-                f"needs at least {ftype.min_items} item{'s' if ftype.min_items > 1 else ''}",
+                f"needs at least {counted(ftype.min_items, 'item')}",
                 "add at least one entry",
             )
-        items = [self.check(child, ftype.item, path + (i,)) for i, child in enumerate(node.value)]
+        items = [self.validate_value(child, ftype.item, path + (i,)) for i, child in enumerate(node.value)]
         self.valid_items[path] = [(i, v) for i, v in enumerate(items) if v is not INVALID]
         return INVALID if any(v is INVALID for v in items) else items
 
-    def id_map(self, node: yaml.Node, ftype: MapOf, path: Path) -> Any:
+    def id_map(self, node: yaml.Node, ftype: MapOf, path: KeyPath) -> Any:
         if not isinstance(node, yaml.MappingNode):
             return self.fail(
                 node,
@@ -217,12 +232,12 @@ class Checker:
                 ok = False
                 continue
             self.locs.marks[path + (key, "")] = key_node.start_mark
-            value = self.check(value_node, ftype.value, path + (key,))
+            value = self.validate_value(value_node, ftype.value, path + (key,))
             ok = ok and value is not INVALID
             result[key] = value
         return result if ok else INVALID
 
-    def choice(self, node: yaml.Node, ftype: Choice, path: Path) -> Any:
+    def choice(self, node: yaml.Node, ftype: Choice, path: KeyPath) -> Any:
         value = self.scalar(node, Scalar("text"), path)
         if value is INVALID or value in ftype.values:
             return value
@@ -234,7 +249,7 @@ class Checker:
             f"{suggest(value, allowed)}Allowed: {', '.join(allowed)}",
         )
 
-    def scalar(self, node: yaml.Node, ftype: Scalar, path: Path) -> Any:
+    def scalar(self, node: yaml.Node, ftype: Scalar, path: KeyPath) -> Any:
         want = _EXPECTED[ftype.kind]
         if not isinstance(node, yaml.ScalarNode):
             return self.fail(
@@ -266,7 +281,7 @@ class Checker:
             return self.fail(node, path, "is empty", "write a value, or remove the line if it is optional")
         return self.text(node, ftype.kind, value, path)
 
-    def text(self, node: yaml.Node, kind: str, value: str, path: Path) -> Any:
+    def text(self, node: yaml.Node, kind: str, value: str, path: KeyPath) -> Any:
         if (bad := safety.text_problem(kind, value)) is not None:
             return self.fail(node, path, *bad)
         if kind == "id" and value in safety.reserved_ids():
@@ -274,7 +289,7 @@ class Checker:
                 node, path, f"'{value}' is reserved for a page the digest writes itself", "choose another id"
             )
         if kind == "id" and not _ID.fullmatch(value):
-            hint = f"use lowercase letters, digits and single hyphens{slug_hint(value)}"
+            hint = f"use lowercase letters, digits and single hyphens{id_hint(value)}"
             return self.fail(node, path, f"'{value}' is not a valid id", hint)
         if kind == "url" and not safety.is_web_address(value.strip()):
             hint = "give the full address starting with https:// or http://"
@@ -295,7 +310,7 @@ class Checker:
             return self.markdown_problems(node, found, path)
         return value if kind == "markdown" else value.strip()
 
-    def markdown_problems(self, node: yaml.Node, found: list[safety.Finding], path: Path) -> Any:
+    def markdown_problems(self, node: yaml.Node, found: list[safety.Finding], path: KeyPath) -> Any:
         """In a literal block (`|`) each finding names its own line; otherwise the value's."""
         for f in found:
             literal = isinstance(node, yaml.ScalarNode) and node.style == "|"
@@ -303,7 +318,7 @@ class Checker:
             self.problems.append(Problem(loc, f"{path_label(path)}: {f.message}", f.hint))
         return INVALID
 
-    def date(self, node: yaml.Node, value: str, path: Path) -> Any:
+    def date(self, node: yaml.Node, value: str, path: KeyPath) -> Any:
         if _DATE.fullmatch(value):
             try:
                 return dt.date.fromisoformat(value)

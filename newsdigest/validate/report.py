@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from ..anchor import AnchoredDigest
 from ..errors import Problem
+from ..plural import counted, noun_for
 from ..render.common import esc, page
 from ..schema.fields import NOTE_KINDS
 from .checkable import Unnoted, unnoted_checkable
@@ -71,10 +72,11 @@ def report_text(report: BuildReport) -> str:
     lines = ["Notes per article:"]
     width = max((len(p) for p in report.notes_per_article), default=0)
     for path, counts in report.notes_per_article.items():
-        lines.append(f"  {path:<{width}}  {sum(counts.values()):>3} notes ({kinds_line(counts)})")
+        total = sum(counts.values())
+        lines.append(f"  {path:<{width}}  {total:>3} {noun_for(total, 'note'):<5} ({kinds_line(counts)})")
     lines.append("Claims per story:")
     for path, count in report.claims_per_story.items():
-        lines.append(f"  {path}  {count} claims")
+        lines.append(f"  {path}  {counted(count, 'claim')}")
     lines.append("Checkable sentences without a note (a figure or a quotation; listed on the report page):")
     for path, unnoted in report.unnoted.items():
         lines.append(f"  {path:<{width}}  {len(unnoted):>3}")
@@ -93,9 +95,9 @@ def report_page(report: BuildReport) -> str:
     )
     flags = "".join(f"<li><code>{esc(str(f.loc))}</code>: {esc(f.message)}</li>" for f in report.flags)
     body = (
-        f"<p>{report.notes} notes on {len(report.notes_per_article)} articles; "
-        f"{sum(report.claims_per_story.values())} claims in {len(report.claims_per_story)} stories; "
-        f"{len(report.flags)} flags.</p>"
+        f"<p>{counted(report.notes, 'note')} on {counted(len(report.notes_per_article), 'article')}; "
+        f"{counted(sum(report.claims_per_story.values()), 'claim')} in "
+        f"{counted(len(report.claims_per_story), 'story')}; {counted(len(report.flags), 'flag')}.</p>"
         '<h2 id="notes">Notes per article</h2>'
         "<table><thead><tr><th>Article</th><th>Notes</th><th>By kind</th></tr></thead>"
         f"<tbody>{rows}</tbody></table>"

@@ -7,11 +7,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..errors import Loc, Problem
-from .records import Path, path_label, suggest
+from .records import KeyPath, path_label, suggest
 
 
 def review_dates(
-    item: dict[str, Any], locs: Mapping[Path, Loc], path: Path, problems: list[Problem]
+    item: dict[str, Any], locs: Mapping[KeyPath, Loc], path: KeyPath, problems: list[Problem]
 ) -> tuple[dt.date | None, dt.date | None]:
     """(reviewed, updated); `updated` defaults to `reviewed`. A date out of order is a problem."""
     reviewed: dt.date | None = item.get("reviewed")
@@ -38,7 +38,11 @@ def review_dates(
 
 
 def covered_articles(
-    item: dict[str, Any], articles: list[str], locs: Mapping[Path, Loc], path: Path, problems: list[Problem]
+    item: dict[str, Any],
+    articles: list[str],
+    locs: Mapping[KeyPath, Loc],
+    path: KeyPath,
+    problems: list[Problem],
 ) -> tuple[str, ...] | None:
     """The claim's `covers:` list, every id checked against the story's articles; None if not given."""
     if "covers" not in item:

@@ -1,4 +1,4 @@
-"""Checks that keep hostile text harmless: control characters, link schemes,
+"""Screening that keeps hostile text harmless: control characters, link schemes,
 Markdown nesting, and ids that generated pages already use.
 
 These functions only find things and return them; the caller, which knows
@@ -104,7 +104,7 @@ class _Permissive(MarkdownIt):
 
 
 @lru_cache(maxsize=1)
-def _checker() -> MarkdownIt:
+def _screening_parser() -> MarkdownIt:
     return _Permissive("commonmark", {"html": False})
 
 
@@ -140,7 +140,7 @@ def might_link_unsafely(source: str) -> bool:
     start only after `(`, `<` or a reference's `]:`, then spaces, controls and
     the `>` of a block-quote line, so a run with none of those before it
     starts no address; and a run that spells http, https or mailto is allowed.
-    tests/test_shortcuts_markdown.py checks the scan against the full check.
+    tests/test_shortcuts_markdown.py compares the scan with the full parse.
     """
     if "]" not in source and "<" not in source:
         return False
@@ -165,7 +165,7 @@ def might_link_unsafely(source: str) -> bool:
 def markdown_findings(source: str) -> list[Finding]:
     """Links with a scheme other than http(s)/mailto, and nesting that would drop text.
 
-    The full check parses; it runs only when the cheap scans cannot rule both out.
+    The full parse runs only when the cheap scans cannot rule both out.
     """
     if not might_link_unsafely(source) and not _might_nest_deeply(source):
         return []
@@ -174,7 +174,7 @@ def markdown_findings(source: str) -> list[Finding]:
 
 def parsed_findings(source: str) -> list[Finding]:
     """markdown_findings by a full parse (what the cheap scans must agree with)."""
-    tokens = _checker().parse(source)
+    tokens = _screening_parser().parse(source)
     found: list[Finding] = []
     deep = [t for t in tokens if t.level > MAX_MARKDOWN_LEVEL]
     if deep:

@@ -139,7 +139,7 @@ MESSAGES = {
 }
 
 
-def check_targets(pages: dict[str, bytes], out_dir: Path, owned: dict[str, str | None]) -> None:
+def refuse_unsafe_targets(pages: dict[str, bytes], out_dir: Path, owned: dict[str, str | None]) -> None:
     """Refuse to overwrite hand-written or hand-edited files, or to write outside `out_dir`."""
     problems = []
     changes: list[tuple[str, bytes | None]] = [*pages.items(), *((r, None) for r in owned if r not in pages)]
@@ -194,7 +194,7 @@ def _write_locked(pages: dict[str, str], out_dir: Path) -> WriteReport:
     recover(out_dir)
     owned = read_owned(out_dir)
     encoded = {rel: pages[rel].encode("utf-8") for rel in sorted(pages)}
-    check_targets(encoded, out_dir, owned)
+    refuse_unsafe_targets(encoded, out_dir, owned)
     report = WriteReport()
     for rel, data in encoded.items():
         (report.unchanged if _read(out_dir / rel) == data else report.written).append(rel)

@@ -1,8 +1,8 @@
-"""One input file after the schema check, remembered across builds in one process.
+"""One input file validated against the schema, remembered across builds in one process.
 
-Under `mkdocs serve` an edit re-checks only the file that changed: the load
+Under `mkdocs serve` an edit re-validates only the file that changed: the load
 stage hands back the very same `InputFile` object for an unchanged file, so
-its check can be reused.
+its validation can be reused.
 """
 
 from __future__ import annotations
@@ -17,45 +17,45 @@ from ..errors import Loc, Problem
 from ..load.inputs import InputFile
 from ..memo import BuildMemo
 from ..schema.fields import FILE_KINDS
-from .records import INVALID, Checker, Path
+from .records import INVALID, KeyPath, SchemaValidator
 
 
 @dataclass(frozen=True, slots=True)
-class Checked:
-    """One file after the schema check."""
+class ValidatedFile:
+    """One file validated against the schema."""
 
     data: Any
     """The whole file's data, or INVALID if anything in it has a problem."""
     fields: dict[str, Any]
     """The top mapping's valid fields, for checks that can go on regardless."""
-    locs: Mapping[Path, Loc]
-    valid_items: dict[Path, list[tuple[int, Any]]]
+    locs: Mapping[KeyPath, Loc]
+    valid_items: dict[KeyPath, list[tuple[int, Any]]]
 
     def items(self, key: str) -> list[tuple[int, Any]]:
         """(index, item) of a top-level list's valid items, so one bad item hides no other."""
         return self.valid_items.get((key,), [])
 
 
-_CHECKED: BuildMemo[InputFile, tuple[Checked, tuple[Problem, ...]]] = BuildMemo()
-"""Schema checks of the previous build in this process, by the file parsed (the load stage
+_VALIDATED: BuildMemo[InputFile, tuple[ValidatedFile, tuple[Problem, ...]]] = BuildMemo()
+"""Schema validations of the previous build in this process, by the file parsed (the load stage
 hands back the very same, unchanged `InputFile` for an unchanged file)."""
 
 
-def start_checks() -> None:
-    _CHECKED.start()
+def start_validation() -> None:
+    _VALIDATED.start()
 
 
-def check_file(f: InputFile) -> tuple[Checked, tuple[Problem, ...]]:
+def validate_file(f: InputFile) -> tuple[ValidatedFile, tuple[Problem, ...]]:
     """The file's checked data and the problems found in it."""
     if not f.parsed:
-        return Checked(INVALID, {}, {}, {}), ()
-    return _CHECKED.get(f, _check)
+        return ValidatedFile(INVALID, {}, {}, {}), ()
+    return _VALIDATED.get(f, _validate)
 
 
-def _check(f: InputFile) -> tuple[Checked, tuple[Problem, ...]]:
-    checker = Checker(f.path, f.line_offset)
-    data = checker.check_root(f.node, FILE_KINDS[f.kind])
-    result = Checked(data, checker.partial.get((), {}), checker.locs, checker.valid_items)
+def _validate(f: InputFile) -> tuple[ValidatedFile, tuple[Problem, ...]]:
+    checker = SchemaValidator(f.path, f.line_offset)
+    data = checker.validate_root(f.node, FILE_KINDS[f.kind])
+    result = ValidatedFile(data, checker.partial.get((), {}), checker.locs, checker.valid_items)
     return result, tuple(checker.problems)
 
 

@@ -37,7 +37,7 @@ def parser() -> MarkdownIt:
     md = _Dialect("commonmark", {"html": False})
     md.disable("text_join")  # keep `text_special` tokens so source columns can be mapped
     md.core.ruler.at("normalize", _normalize)
-    md.core.ruler.push("drop_link_titles", _drop_link_titles)
+    md.core.ruler.push("drop_link_titles", drop_link_titles)
     md.add_render_rule("text_special", _render_text_special)
     return md
 
@@ -50,7 +50,7 @@ def _normalize(state: StateCore) -> None:
     state.src = src.replace("\0", "\ufffd")
 
 
-def _drop_link_titles(state: StateCore) -> None:
+def drop_link_titles(state: StateCore) -> None:
     """No `title` on links and images: Material shows a title as HTML in its tooltip.
 
     `[x](https://example.org "<img src=x onerror=...>")` would otherwise run

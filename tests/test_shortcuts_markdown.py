@@ -313,6 +313,8 @@ def test_digest_parser_matches_stock_markdown_it(source: str) -> None:
 
 @functools.cache
 def stock_parser() -> MarkdownIt:
+    """markdown-it as shipped, with the dialect's own rules (not shortcuts) added."""
     md = MarkdownIt("commonmark", {"html": False})
     md.disable("text_join")
+    md.core.ruler.push("drop_link_titles", markdown_dialect.drop_link_titles)
     return md

@@ -76,7 +76,7 @@ def start(dest: Path) -> Path:
 def add_content(root: Path) -> None:
     """The week's finished work, added to the digest at `root` (its own outlets and story kept)."""
     for arrival in ARRIVALS:
-        shutil.copy(DESK / "articles" / f"{arrival.id}.md", root / "articles")
+        shutil.copy(DESK / "imported" / f"{arrival.id}.md", root / "articles")
         shutil.copy(DESK / "notes" / f"{arrival.id}.yml", root / "annotations")
     (root / STORY_FILE).parent.mkdir(exist_ok=True)
     shutil.copy(DESK / "stories" / f"{STORY_ID}.yml", root / STORY_FILE)

@@ -56,7 +56,7 @@ def receive(root: Path, arrival: Arrival, first: bool) -> None:
     assert imported.returncode == 0, imported.stderr
     assert imported.stdout.endswith("Next: write notes, then run `python build_digest.py check`.\n")
     written = (root / "articles" / f"{arrival.id}.md").read_text(encoding="utf-8")
-    assert written == (DESK / "articles" / f"{arrival.id}.md").read_text(encoding="utf-8"), arrival.id
+    assert written == (DESK / "imported" / f"{arrival.id}.md").read_text(encoding="utf-8"), arrival.id
     notes = root / "annotations" / f"{arrival.id}.yml"
     assert notes.read_text(encoding="utf-8").endswith("notes: []\n"), "import starts an empty notes file"
     shutil.copy(DESK / "notes" / f"{arrival.id}.yml", notes)

@@ -1,7 +1,9 @@
-"""The story page with seven outlets in real Chromium: quote widths, phones, the overview's links.
+"""Story pages with many outlets in real Chromium: quote widths, phones, the overview's links.
 
 Built from tests/fixtures/ferry (an invented story) with one article not yet
-compared on two claims, previewed with `mkdocs build` (`preview: true`).
+compared on two claims, previewed with `mkdocs build` (`preview: true`), and
+from the desk's week (tests/fixtures/desk_week: six outlets, one in French),
+finished and built with `mkdocs build --strict`.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any
 
 import pytest
 from browser_support import AXE, open_page, serve, unavailable
+from desk_week import STORY_ID, finished
 from test_story_review import leave_island_pending
 
 from support import FIXTURES, copy_digest, run_mkdocs
@@ -19,6 +22,7 @@ from support import FIXTURES, copy_digest, run_mkdocs
 pytest_plugins = ["browser_support"]
 
 STORY = "stories/night-ferry/"
+DESK_STORY = f"stories/{STORY_ID}/"
 
 
 @pytest.fixture(scope="module")
@@ -36,24 +40,60 @@ def ferry_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield from serve(Path(root) / "site")
 
 
-def test_every_quote_is_at_least_300px_wide_on_a_desktop(page: Any, ferry_site: str) -> None:
-    open_page(page, ferry_site, STORY)
-    widths = page.evaluate(
+@pytest.fixture(scope="module")
+def desk_week_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = finished(tmp_path_factory.mktemp("browser-desk-week") / "desk")
+    result = run_mkdocs("build", "--strict", cwd=root)
+    assert result.returncode == 0, result.stderr
+    yield from serve(root / "site")
+
+
+def quote_widths(page: Any) -> list[float]:
+    """The width of every statement's quote on the open story page."""
+    widths: list[float] = page.evaluate(
         "[...document.querySelectorAll('.dn-statement blockquote')].map(b => b.getBoundingClientRect().width)"
     )
+    return widths
+
+
+def phone_widths(browser: Any, site: str, path: str, width: int) -> tuple[int, float]:
+    """The page's scroll width and the overview's right edge, on a phone `width` px wide."""
+    context = browser.new_context(viewport={"width": width, "height": 844}, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    open_page(tab, site, path)
+    scroll_width = tab.evaluate("document.documentElement.scrollWidth")
+    overview = tab.evaluate("document.querySelector('.dn-overview').getBoundingClientRect().right")
+    context.close()
+    return scroll_width, overview
+
+
+def test_every_quote_is_at_least_300px_wide_on_a_desktop(page: Any, ferry_site: str) -> None:
+    open_page(page, ferry_site, STORY)
+    widths = quote_widths(page)
     assert len(widths) == 15
     assert min(widths) >= 300, widths
+
+
+def test_six_outlets_quotes_are_at_least_300px_wide_on_a_desktop(page: Any, desk_week_site: str) -> None:
+    open_page(page, desk_week_site, DESK_STORY)
+    widths = quote_widths(page)
+    assert len(widths) == 19, "every quoted cell of the four claims"
+    assert min(widths) >= 300, widths
+    french = page.locator(".dn-statement blockquote q[lang='fr']")
+    assert french.count() == 4, "the French article's quotes carry its language"
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_six_outlets_story_never_scrolls_sideways(browser: Any, desk_week_site: str, width: int) -> None:
+    scroll_width, overview = phone_widths(browser, desk_week_site, DESK_STORY, width)
+    assert scroll_width <= width, f"story page is {scroll_width}px wide at {width}px"
+    assert overview <= width, "six outlets fit the overview without scrolling it"
 
 
 @pytest.mark.parametrize("width", [390, 360, 320])
 def test_no_horizontal_scrolling_on_a_phone(browser: Any, ferry_site: str, width: int) -> None:
     """At 320 px the overview no longer fits: it scrolls inside its own box, never the page."""
-    context = browser.new_context(viewport={"width": width, "height": 844}, is_mobile=True, has_touch=True)
-    tab = context.new_page()
-    open_page(tab, ferry_site, STORY)
-    scroll_width = tab.evaluate("document.documentElement.scrollWidth")
-    overview = tab.evaluate("document.querySelector('.dn-overview').getBoundingClientRect().right")
-    context.close()
+    scroll_width, overview = phone_widths(browser, ferry_site, STORY, width)
     assert scroll_width <= width, f"story page is {scroll_width}px wide at {width}px"
     if width >= 360:
         assert overview <= width, "seven outlets fit the overview on a phone without scrolling it"

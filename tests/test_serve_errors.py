@@ -98,3 +98,35 @@ def test_the_browser_shows_the_problem_as_text_then_recovers(server: Server, min
     notes.write_text(original, encoding="utf-8")
     banner.wait_for(state="detached", timeout=30_000)
     assert page.locator("#hl-vanity").count() == 1
+
+
+TRAP_LINE = '    quote: "a "vanity project" for the mayor"\n'
+TRAP_PROBLEM = (
+    "annotations/weekly-view.yml:3:15: YAML syntax error: the double-quoted value of 'quote' contains '\"', "
+    "which ends it early\n"
+    "  write the line as:\n"
+    "      quote: 'a \"vanity project\" for the mayor'\n"
+)
+
+
+def test_on_a_phone_the_problem_and_its_corrected_line_fit_the_screen(
+    server: Server, mini: Path, browser: Any
+) -> None:
+    """A quote copied with its own quotation marks: the banner shows the line to write, and wraps at 390 px."""
+    notes = mini / "annotations" / "weekly-view.yml"
+    original = notes.read_text(encoding="utf-8")
+    lines = original.splitlines(keepends=True)
+    assert lines[2] == '    quote: "vanity project"\n'
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    try:
+        tab.goto(f"http://127.0.0.1:{server.port}/articles/weekly-view/")
+        notes.write_text("".join(lines[:2] + [TRAP_LINE] + lines[3:]), encoding="utf-8")
+        banner = tab.locator("#digest-build-errors")
+        banner.wait_for(state="visible", timeout=30_000)
+        assert TRAP_PROBLEM in banner.inner_text()
+        box = banner.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+        assert tab.evaluate("document.documentElement.scrollWidth") <= 390, "the banner never widens the page"
+    finally:
+        context.close()

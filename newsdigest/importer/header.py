@@ -8,8 +8,8 @@
    the first title-like paragraph (short, one line, not a sentence ending in a
    full stop) is the headline; short paragraphs above it are dropped as such;
    what lies between the headline and the byline is the deck. Without a
-   byline, one paragraph between the headline and the first paragraph of text
-   is the deck.
+   byline, one paragraph right after the headline, before the first paragraph
+   of text, is the deck (after a dateline it is the text: a deck comes first).
 3. At the end, walking back from the last paragraph: page debris, bylines and
    author bios are taken out until a paragraph of text (chrome there is left to
    the chrome rules).
@@ -221,9 +221,14 @@ class HeaderReader:
         self.choose_title(self.blocks[title_at])
 
     def deck_without_byline(self, title_at: int) -> None:
-        """One short paragraph between the headline and the first paragraph of text is the deck."""
+        """One short paragraph between the headline and the first paragraph of text is the deck.
+
+        Not after a dateline: a news brief's short first sentence there is its lede.
+        """
         rest = [i for i in range(title_at + 1, len(self.blocks)) if i not in self.consumed]
         if len(rest) < 2:
+            return
+        if any(dateline_date(plain(self.blocks[i].text)) for i in range(title_at + 1, rest[0])):
             return
         deck, after = self.blocks[rest[0]], self.blocks[rest[1]]
         if is_prose(deck) or len(words_of(deck).split()) < DECK_MIN_WORDS or not is_prose(after):

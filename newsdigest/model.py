@@ -95,6 +95,8 @@ class Note:
     draft: bool = False
     reviewed: dt.date | None = None
     updated: dt.date | None = None
+    rating: str | None = None
+    """A fact-check note's finding (schema NOTE_RATINGS)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +109,8 @@ class Statement:
     """No cell written yet: not yet compared."""
     loc: Loc | None = None
     """For a pending cell, where its entry belongs (the claim's `statements:`)."""
+    assessment: str | None = None
+    """How the quoted words compare with the record (schema ASSESSMENTS)."""
 
 
 @dataclass(frozen=True, slots=True)

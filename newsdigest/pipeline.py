@@ -19,6 +19,7 @@ from .load.inputs import load
 from .model import Digest
 from .progress import Progress
 from .render import Pages, render
+from .render.trust import Desk
 from .schema import reference_page
 from .site_paths import Linker
 from .validate.assemble import assemble
@@ -43,6 +44,8 @@ class Options:
     """The desk's editorial rules (mkdocs.yml); their findings are flags of the build report."""
     state_dir: Path | None = None
     """Folder of the last publishing build's review ledger (the docs folder); None: none to compare with."""
+    desk: Desk = field(default_factory=Desk)
+    """Who says so (the plugin's `desk:` option): the desk's name, About page, error reports."""
 
 
 @dataclass(slots=True)
@@ -118,7 +121,7 @@ def _build(root: Path, options: Options) -> Result:
     in_progress, ledger = work_in_progress(digest, options.state_dir)
     report = build_report(anchored, options.rules, in_progress)
     published = without_drafts(anchored) if options.strict else anchored
-    pages = render(published, options.linker, options.site_name)
+    pages = render(published, options.linker, options.site_name, options.desk)
     pages[REPORT_PAGE] = report_page(report)
     pages[reference_page.PAGE] = reference_page.render()
     pages.update(render_exports(published, options.linker, options.site_name, pages))

@@ -174,7 +174,7 @@ def test_a_mistake_in_the_rules_names_its_line_in_mkdocs_yml(mini: Path) -> None
         "  hint: write e.g. `min_notes: 3`\n"
         "mkdocs.yml:10:9: rules.colour: unknown rule\n"
         "  hint: the rules are: avoid_hosts, canonical_addresses, max_unnoted_checkable, min_notes, "
-        "required_kinds, same_kinds_in_story\n"
+        "rated_fact_checks, required_kinds, same_kinds_in_story\n"
         "mkdocs.yml:11:9: rules.required_kinds: unknown note kind 'rumour'\n"
         "  hint: the kinds are: context, fact-check, missing-context, loaded-language, correction\n"
     )

@@ -97,7 +97,7 @@ def test_story_compares_each_article_per_claim(pages: dict[str, str]) -> None:
     page = pages["stories/bridge-vote.md"]
     assert 'tags: ["Infrastructure"]' in page
     assert '<h3 id="claim-cost"><span class="dn-num">1.</span> The bridge will cost about €40 million' in page
-    assert '<span class="dn-badge dn-rating-accurate">Rating: Accurate</span>' in page
+    assert '<span class="dn-rating dn-rating-accurate">Rating: Accurate</span>' in page  # with its meaning
     assert (
         '<div class="admonition success dn-conclusion"><p class="admonition-title">Conclusion: Accurate</p>'
         in page

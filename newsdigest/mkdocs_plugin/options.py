@@ -10,16 +10,44 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..pipeline import Options
 from ..progress import Progress
+from ..render.trust import Desk, report_address_problem
 from ..site_paths import Linker
 from ..validate.rules import Rules, parse_rules
 from . import search_backend
 
 PLUGIN_NAME = "digest"
+
+
+class ReportAddress(opt.Type[str]):
+    """A `mailto:` or `https` address for error reports (render/trust.py says what is refused)."""
+
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        address = super().run_validation(value)
+        problem = report_address_problem(address)
+        if problem:
+            raise ValidationError(f"{address!r} {problem}")
+        return address
+
+
+class DeskConfig(Config):
+    """The `desk:` option: who writes the notes, and how readers reach them."""
+
+    name = opt.Type(str, default="")
+    """The desk's name, shown as "Notes by ..." in each article's header card."""
+    about = opt.Optional(opt.Type(str))
+    """A hand-written page in docs/ (e.g. `about.md`): people, funding, contact."""
+    methodology = opt.Type(str, default="methodology.md")
+    """The page that explains the rating scale; each rating links to its `#rating-<value>` there."""
+    report_errors = opt.Optional(ReportAddress())
+    """Where readers report errors: a `mailto:` address or an `https` issue address."""
 
 
 class DigestConfig(Config):
@@ -34,6 +62,8 @@ class DigestConfig(Config):
     `pagefind` (an index in small chunks, built after MkDocs; for large digests)."""
     rules = opt.Type(dict, default={})
     """The desk's editorial rules, checked by `check` and shown as flags in the build report (rules.py)."""
+    desk = opt.SubConfig(DeskConfig)
+    """Who says so: the desk's name, its About page, the methodology and an error-report address."""
 
 
 def digest_config(config: MkDocsConfig) -> DigestConfig | None:
@@ -48,6 +78,19 @@ def desk_rules(config: MkDocsConfig) -> Rules:
     path = Path(config.config_file_path or "mkdocs.yml")
     text = path.read_text(encoding="utf-8") if path.is_file() else ""
     return parse_rules(getattr(digest_config(config), "rules", None), path.name, text)
+
+
+def desk_settings(config: MkDocsConfig) -> Desk:
+    """The plugin's `desk:` option as the renderer takes it."""
+    desk = getattr(digest_config(config), "desk", None)
+    if not isinstance(desk, DeskConfig):
+        return Desk()
+    return Desk(
+        name=desk.name,
+        about=desk.about,
+        methodology=desk.methodology or None,
+        report_errors=desk.report_errors,
+    )
 
 
 def build_options(
@@ -77,5 +120,6 @@ def build_options(
         site_name=str(config.site_name),
         progress=progress,
         rules=desk_rules(config),
+        desk=desk_settings(config),
         state_dir=state_dir or Path(config.docs_dir),
     )

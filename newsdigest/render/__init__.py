@@ -12,6 +12,7 @@ from .article import render_article_page
 from .glossary import render_glossary
 from .site import render_archive, render_home, render_outlet, render_outlets, render_topics
 from .story import render_story_page
+from .trust import Desk
 
 Pages = dict[str, str]
 """Page path relative to the docs folder -> page source."""
@@ -21,16 +22,20 @@ _ARTICLE_PAGES: BuildMemo[tuple[object, ...], str] = BuildMemo()
 `mkdocs serve` then re-renders only what an edit touched."""
 
 
-def _article_page(digest: Digest, placed: AnchoredArticle, linker: site_paths.Linker, _key: object) -> str:
-    return render_article_page(digest, placed, linker)
+def _article_page(
+    digest: Digest, placed: AnchoredArticle, linker: site_paths.Linker, desk: Desk, _key: object
+) -> str:
+    return render_article_page(digest, placed, linker, desk)
 
 
 def render(
     anchored: AnchoredDigest,
     linker: site_paths.Linker | None = None,
     site_name: str = "Annotated news digest",
+    desk: Desk | None = None,
 ) -> Pages:
     linker = linker or site_paths.Linker()
+    desk = desk or Desk()
     digest = anchored.digest
     pages: Pages = {
         site_paths.HOME: render_home(anchored, linker, site_name),
@@ -42,7 +47,7 @@ def render(
     for outlet in digest.outlets.values():
         pages[site_paths.outlet_page(outlet.id)] = render_outlet(digest, outlet, linker)
     for story in digest.stories.values():
-        pages[site_paths.story_page(story.id)] = render_story_page(anchored, story, linker, site_name)
+        pages[site_paths.story_page(story.id)] = render_story_page(anchored, story, linker, site_name, desk)
     _ARTICLE_PAGES.start()
     for placed in anchored.articles.values():
         a = placed.article
@@ -56,8 +61,9 @@ def render(
             digest.stories.get(a.story),
             digest.glossary,
             linker,
+            desk,
         )
         pages[site_paths.article_page(a.id)] = _ARTICLE_PAGES.get(
-            key, partial(_article_page, digest, placed, linker)
+            key, partial(_article_page, digest, placed, linker, desk)
         )
     return dict(sorted(pages.items()))

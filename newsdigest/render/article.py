@@ -12,6 +12,7 @@ from .glossary import TermMarker
 from .highlight import render_article, render_header_field
 from .jsonld import news_article
 from .notes import claims_box, note_html
+from .trust import Desk, credit_line
 
 TYPE_HINTS = {
     "news-report": "The outlet's report of events.",
@@ -48,8 +49,15 @@ def byline(article: Article, outlet: Outlet) -> str:
     return f"By {outlet.name}" if outlet.type == "wire-service" else "Unsigned"
 
 
-def header(digest: Digest, placed: AnchoredArticle, linker: site_paths.Linker, deck: str = "") -> str:
-    """The card under the headline: type, deck (`deck`, already rendered), facts, story."""
+def header(
+    digest: Digest,
+    placed: AnchoredArticle,
+    linker: site_paths.Linker,
+    deck: str = "",
+    desk: Desk | None = None,
+) -> str:
+    """The card under the headline: type, deck (`deck`, already rendered), facts, story, whose notes."""
+    desk = desk or Desk()
     a = placed.article
     src = site_paths.article_page(a.id)
     outlet = digest.outlets[a.outlet]
@@ -83,6 +91,7 @@ def header(digest: Digest, placed: AnchoredArticle, linker: site_paths.Linker, d
         f'<p class="dn-facts">Story: <a href="{linker.href(src, site_paths.story_page(story.id))}">'
         f"{esc(story.title)}</a>{' · ' if counts else ''}{' · '.join(counts)}</p>"
     )
+    parts.append(credit_line(desk, placed.notes, linker, src))
     return f'<div class="dn-card">{"".join(parts)}</div>'
 
 
@@ -103,8 +112,12 @@ def text_element(article: Article, inner_html: str) -> str:
     return f'{TEXT_ELEMENT_START} lang="{esc(article.language)}">\n{inner_html}</div>'
 
 
-def render_article_page(digest: Digest, placed: AnchoredArticle, linker: site_paths.Linker) -> str:
+def render_article_page(
+    digest: Digest, placed: AnchoredArticle, linker: site_paths.Linker, desk: Desk | None = None
+) -> str:
     a = placed.article
+    desk = desk or Desk()
+    src = site_paths.article_page(a.id)
     terms = TermMarker(digest.glossary)
     starts = {h.target: h.start for h in placed.highlights if h.kind != "claim"}
     started: set[int] = set()  # the headline and deck come first: their pieces are the first ones
@@ -116,7 +129,7 @@ def render_article_page(digest: Digest, placed: AnchoredArticle, linker: site_pa
     parts = [
         f'<h1 class="dn-head" lang="{esc(a.language)}">{headline}</h1>',
         news_article(digest, a),
-        header(digest, placed, linker, deck),
+        header(digest, placed, linker, deck, desk),
         legend(placed),
         text_element(a, text),
         claims_box(placed, linker),
@@ -125,13 +138,17 @@ def render_article_page(digest: Digest, placed: AnchoredArticle, linker: site_pa
     if shown:
         parts.append('<h2 id="notes">Notes</h2>')
         parts.extend(
-            note_html(n, terms, placed=True, number=i, language=a.language) for i, n in enumerate(shown, 1)
+            note_html(n, terms, placed=True, number=i, language=a.language, desk=desk, linker=linker, src=src)
+            for i, n in enumerate(shown, 1)
         )
     if placed.unplaced:
         parts.append(
             '<div class="dn-unplaced admonition warning"><p class="admonition-title">'
             "These notes could not be placed in the current text</p>"
-            + "".join(note_html(n, terms, language=a.language) for n in placed.unplaced)
+            + "".join(
+                note_html(n, terms, language=a.language, desk=desk, linker=linker, src=src)
+                for n in placed.unplaced
+            )
             + "</div>"
         )
     outlet = digest.outlets[a.outlet].name

@@ -10,7 +10,8 @@ from ..model import Digest, Outlet, Story
 from ..plural import counted, noun_for
 from ..schema.fields import ARTICLE_TYPES, OUTLET_TYPES
 from ..slugs import tag_slug
-from .common import MONTHS, badge, esc, esc_meta, external_link, md_block, page, plain, sources_list, time_tag
+from .common import MONTHS, badge, esc, esc_meta, external_link, page, plain, sources_list, time_tag
+from .profile import profile_html
 
 LATEST = 10
 """Stories on the home page; the archive lists them all."""
@@ -150,7 +151,7 @@ def render_outlet(digest: Digest, outlet: Outlet, linker: site_paths.Linker) -> 
         [
             f'<p class="dn-facts">{" · ".join(facts)}</p>',
             '<h2 id="profile">Profile</h2>',
-            md_block(outlet.profile),
+            profile_html(outlet.profile),
             '<h3 id="profile-sources">Sources for this profile</h3>',
             sources_list(outlet.sources),
             '<h2 id="articles">Articles</h2>',

@@ -6,7 +6,8 @@ page. The overview is a table of claims by articles, one mark per cell
 a section: every quote on its own row (outlet, then the words at full width),
 the articles that do not mention it gathered on one line, the pending ones
 on another, and the conclusion as an admonition whose title names the rating
-in words, with the dates it was reviewed and updated.
+in words, with the rating's meaning and scope, and the dates it was reviewed
+and updated. Each quote may carry its own assessment against the record.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .common import badge, esc, long_date, md_block, page, plain, review_dates, 
 from .glossary import TermMarker
 from .jsonld import claim_reviews
 from .quoting import quotation
+from .trust import Desk, assessment_label, rating_explained, report_link
 
 ADMONITION_FOR_RATING = {
     "accurate": "success",
@@ -27,9 +29,17 @@ ADMONITION_FOR_RATING = {
     "mixed": "warning",
     "misleading": "warning",
     "inaccurate": "failure",
-    "unverifiable": "question",
+    "unverifiable": "note dn-neutral",
 }
-"""Material admonition type for a rating's conclusion; unrated comparisons are `abstract`."""
+"""Material admonition type for a rating's conclusion; unrated comparisons are `abstract`.
+"Unverifiable" is neither a success nor a failure: a neutral grey (digest.css), not a green."""
+ASSESSMENT_WORDS = {
+    "matches": "matches",
+    "partly": "partly",
+    "contradicts": "contradicts",
+    "unverifiable": "can't check",
+}
+"""A statement's assessment in the overview's narrow cells (the cards say it in full)."""
 ORDER_NOTE = "Articles are listed by publication date, earliest first."
 MARKS = {"quoted": "Quoted", "silent": "Not mentioned", "pending": "Not yet compared"}
 """Kind of cell -> the words a mark stands for (shown to screen readers and in the legend)."""
@@ -91,8 +101,16 @@ def coverage(anchored: AnchoredDigest, story: Story, ordered: list[str], linker:
     return f'<div class="dn-coverage">{table}</div>'
 
 
-def overview(digest: Digest, story: Story, ordered: list[str], labels: dict[str, str]) -> str:
-    """Claims by articles, one linked mark per cell: the comparison at a glance."""
+def overview(
+    digest: Digest,
+    story: Story,
+    ordered: list[str],
+    labels: dict[str, str],
+    desk: Desk,
+    linker: site_paths.Linker,
+) -> str:
+    """Claims by articles, one linked mark (and assessment) per cell: the comparison at a glance."""
+    src = site_paths.story_page(story.id)
     legend = " ".join(f"{mark(kind)} {words.lower()}," for kind, words in MARKS.items()).rstrip(",")
     caption = (
         f"<caption>Each claim against each article: {legend}. {ORDER_NOTE} "
@@ -102,13 +120,22 @@ def overview(digest: Digest, story: Story, ordered: list[str], labels: dict[str,
     rows = []
     for number, claim in enumerate(story.claims, 1):
         cells = {s.article: s for s in claim.statements}
-        rating = badge("rating", claim.rating, RATINGS[claim.rating]) if claim.rating else "not rated"
+        rating = (
+            rating_explained(claim.rating, desk, linker, src, claim=True) if claim.rating else "not rated"
+        )
         marks = []
         for article_id in ordered:
             kind = cell_kind(cells[article_id])
+            assessment = cells[article_id].assessment
+            words = (
+                f'<span class="dn-sr">: </span><span class="dn-assess-word dn-assessment-{assessment}">'
+                f"{ASSESSMENT_WORDS[assessment]}</span>"
+                if assessment
+                else ""
+            )
             marks.append(
                 f'<td><a class="dn-mark-link" href="#{cell_id(claim, article_id)}">{mark(kind)}'
-                f'<span class="dn-sr">{MARKS[kind]}</span></a></td>'
+                f'<span class="dn-sr">{MARKS[kind]}</span>{words}</a></td>'
             )
         rows.append(
             f'<tr><th scope="row"><a href="#claim-{claim.id}">{number}. {esc(claim.claim)}</a> '
@@ -146,7 +173,8 @@ def statement_rows(
         quoted.append(
             f'<li class="dn-statement" id="{cell_id(claim, article_id)}">'
             f'<p class="dn-cell-head"><strong>{esc(labels[article_id])}</strong> '
-            f"{badge('type', a.type, ARTICLE_TYPES[a.type])} {time_tag(a.published)}</p>"
+            f"{badge('type', a.type, ARTICLE_TYPES[a.type])} {time_tag(a.published)} "
+            f"{assessment_label(statement.assessment)}</p>"
             f'<blockquote><p><a class="dn-quote" href="{href}">'
             f"{quotation(plain(statement.quote.text, 400), a.language)}</a></p></blockquote></li>"
         )
@@ -169,18 +197,24 @@ def claim_section(
     labels: dict[str, str],
     linker: site_paths.Linker,
     terms: TermMarker,
+    desk: Desk,
 ) -> str:
-    rating = f" {badge('rating', claim.rating, 'Rating: ' + RATINGS[claim.rating])}" if claim.rating else ""
+    """A claim: the quotes (each with its assessment), then the conclusion, its rating and what it rates."""
+    src = site_paths.story_page(story.id)
     kind = ADMONITION_FOR_RATING.get(claim.rating or "", "abstract")
     title = f"Conclusion: {RATINGS[claim.rating]}" if claim.rating else "Conclusion (not rated)"
+    rating = rating_explained(claim.rating, desk, linker, src, claim=True) if claim.rating else ""
+    what = f"claim {number}, “{plain(claim.claim, 70)}”"
+    report = report_link(desk, linker, src, f"claim-{claim.id}", what)
     return (
         f'<section class="dn-claim">'
-        f'<h3 id="claim-{claim.id}"><span class="dn-num">{number}.</span> {esc(claim.claim)}{rating}</h3>'
+        f'<h3 id="claim-{claim.id}"><span class="dn-num">{number}.</span> {esc(claim.claim)}</h3>'
         f"{statement_rows(anchored, story, claim, ordered, labels, linker)}"
-        f'<div class="admonition {kind} dn-conclusion"><p class="admonition-title">{title}</p>'
+        f'<div class="admonition {kind} dn-conclusion"><p class="admonition-title">{title}</p>{rating}'
         f"{terms.wrap(md_block(claim.conclusion))}{review_dates(claim.reviewed, claim.updated)}"
-        f"{sources_list(claim.sources)}</div>"
-        "</section>"
+        f"{sources_list(claim.sources)}"
+        + (f'<p class="dn-note-links" data-search-exclude>{report}</p>' if report else "")
+        + "</div></section>"
     )
 
 
@@ -189,8 +223,10 @@ def render_story_page(
     story: Story,
     linker: site_paths.Linker,
     site_name: str = "Annotated news digest",
+    desk: Desk | None = None,
 ) -> str:
     digest = anchored.digest
+    desk = desk or Desk()
     terms = TermMarker(digest.glossary)
     ordered = by_date(digest, story)
     labels = article_labels(digest, ordered)
@@ -199,13 +235,13 @@ def render_story_page(
     if story.claims:
         facts.append(f'<a href="#claims">{counted(len(story.claims), "claim", "compared")}</a>')
     claims = "".join(
-        claim_section(anchored, story, c, i, ordered, labels, linker, terms)
+        claim_section(anchored, story, c, i, ordered, labels, linker, terms, desk)
         for i, c in enumerate(story.claims, 1)
     )
     comparison = (
         [
             '<h2 id="overview">At a glance</h2>',
-            overview(digest, story, ordered, labels),
+            overview(digest, story, ordered, labels, desk, linker),
             '<h2 id="claims">Claim comparison</h2>',
             "<p>What each article says about the story's main claims, and what the evidence shows. "
             "Select a quote to see it highlighted in its article.</p>" + claims,

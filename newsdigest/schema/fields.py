@@ -39,6 +39,25 @@ RATINGS = {
     "inaccurate": "Inaccurate",
     "unverifiable": "Unverifiable",
 }
+RATING_MEANINGS = {
+    "accurate": "The claim matches the record.",
+    "mostly-accurate": "The claim is correct in substance but has a minor error or lacks a detail.",
+    "mixed": "The claim contains both accurate and inaccurate elements.",
+    "misleading": "The claim contains accurate elements but leaves a false overall impression.",
+    "inaccurate": "The claim is contradicted by the record.",
+    "unverifiable": "The available evidence can neither confirm nor refute the claim.",
+    "not-rated": "The note explains what the record shows without a rating on the scale.",
+}
+"""What each rating means: shown beside every rating; docs/methodology.md has the same table."""
+NOTE_RATINGS = {**RATINGS, "not-rated": "Not rated"}
+"""A fact-check note's finding: the claims' scale, or `not-rated` when the note gives none."""
+ASSESSMENTS = {
+    "matches": "Matches the record",
+    "partly": "Partly matches the record",
+    "contradicts": "Contradicts the record",
+    "unverifiable": "Cannot be checked against the record",
+}
+"""One article's statement in a comparison, measured against the record (not the claim's rating)."""
 OUTLET_TYPES = {
     "news-site": "News site",
     "opinion-site": "Opinion site",
@@ -172,6 +191,13 @@ NOTE = Record(
         Field("sources", SOURCES, "At least one source.", True),
         Field("status", Choice(STATUSES), "`draft` notes are flagged in the build report."),
         *REVIEW_FIELDS,
+        Field(
+            "rating",
+            Choice(NOTE_RATINGS),
+            "Fact-check notes only: the finding on the methodology's scale, shown as a label; "
+            "`not-rated` when the note's text supports none. The `rated_fact_checks` rule flags "
+            "fact-check notes without one.",
+        ),
     ),
 )
 ANNOTATIONS = Record(
@@ -187,6 +213,12 @@ STATEMENT = Record(
         Field("quote", TEXT, "The article's words on the claim, copied as readers see them."),
         *QUOTE_FIELDS[1:],
         Field("not_mentioned", Scalar("bool"), "`true` when the article says nothing on it."),
+        Field(
+            "assessment",
+            Choice(ASSESSMENTS),
+            "With a quote: how this article's words compare with the record, shown on its card "
+            "and in the story's overview (the claim's `rating` is about the claim as worded).",
+        ),
     ),
 )
 CLAIM = Record(

@@ -146,6 +146,13 @@ class Assembler:
                 )
                 continue
             ids[item["id"]] = i
+            if "rating" in item and item["kind"] != "fact-check":
+                self.error(
+                    locs[("notes", i, "rating")],
+                    f"notes[{i}]: `rating` is for fact-check notes, and this one is `kind: {item['kind']}`",
+                    "remove `rating:`, or make the note `kind: fact-check` if it tests a statement",
+                )
+                continue
             quote = _quote(item, locs, ("notes", i), f"notes[{i}]")
             reviewed, updated = review_dates(item, locs, ("notes", i), self.problems)
             notes.append(
@@ -159,6 +166,7 @@ class Assembler:
                     draft=item.get("status") == "draft",
                     reviewed=reviewed,
                     updated=updated,
+                    rating=item.get("rating"),
                 )
             )
         return tuple(notes)
@@ -246,7 +254,16 @@ class Assembler:
                 )
                 ok = False
             elif "quote" in entry:
-                out.append(m.Statement(article, _quote(entry, locs, here + (article,), label)))
+                quote = _quote(entry, locs, here + (article,), label)
+                out.append(m.Statement(article, quote, assessment=entry.get("assessment")))
+            elif "assessment" in entry:
+                self.error(
+                    locs[here + (article, "assessment")],
+                    f"{label}: `assessment` needs a `quote:`",
+                    "an assessment compares the article's words with the record; "
+                    "remove it from a `not_mentioned` cell",
+                )
+                ok = False
             elif "prefix" in entry or "suffix" in entry:
                 self.error(
                     locs[here + (article,)],

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from ..anchor import AnchoredDigest
 from ..errors import Loc, Problem
 from ..model import Source
-from ..schema.fields import NOTE_KINDS
+from ..schema.fields import NOTE_KINDS, NOTE_RATINGS
 from .addresses import address_findings, on_host
 from .checkable import Unnoted
 from .rules import WHERE, Rules
@@ -69,6 +69,8 @@ def rule_flags(anchored: AnchoredDigest, rules: Rules, unnoted: dict[str, list[U
                 )
     if rules.same_kinds_in_story:
         flags += story_kind_flags(anchored)
+    if rules.rated_fact_checks:
+        flags += unrated_flags(anchored)
     # The schema asks every note for a source; this guards notes made any other way.
     for placed_notes in digest.notes.values():
         flags += [
@@ -92,6 +94,22 @@ def rule_flags(anchored: AnchoredDigest, rules: Rules, unnoted: dict[str, list[U
                 )
             )
     return flags
+
+
+def unrated_flags(anchored: AnchoredDigest) -> list[Problem]:
+    """Fact-check notes without a rating, in file order."""
+    choices = ", ".join(NOTE_RATINGS)
+    return [
+        flag(
+            note.quote.loc,
+            f"fact-check note '{note.id}' has no rating",
+            f"add `rating:` with one of: {choices} (docs/methodology.md); "
+            f"or turn off `rated_fact_checks` in {WHERE}",
+        )
+        for _, notes in sorted(anchored.digest.notes.items())
+        for note in notes
+        if note.kind == "fact-check" and note.rating is None
+    ]
 
 
 def story_kind_flags(anchored: AnchoredDigest) -> list[Problem]:

@@ -9,6 +9,7 @@
             avoid_hosts: {landingpage.example.com: "a mirror of example.com"}
             canonical_addresses: true
             max_unnoted_checkable: 10
+            rated_fact_checks: true
 
 Each finding is a flag of the build report; `check --strict` fails on flags.
 """
@@ -44,6 +45,8 @@ class Rules:
     """Flag mobile, AMP and print forms of an address, and tracking parameters."""
     max_unnoted_checkable: int | None = None
     """Flag an article with more checkable sentences without a note than this; None: only count them."""
+    rated_fact_checks: bool = False
+    """Flag a fact-check note without a `rating:` (the methodology's scale, or `not-rated`)."""
 
 
 def rules_from_settings(settings: PluginSettings) -> Rules:
@@ -79,7 +82,7 @@ def parse_rules(value: Any, path: str = "mkdocs.yml", text: str = "") -> Rules:
                 problem(key, f"expected a whole number, 0 or more, got {setting!r}", f"write e.g. `{key}: 3`")
             else:
                 chosen[key] = setting
-        elif key in ("same_kinds_in_story", "canonical_addresses"):
+        elif key in ("same_kinds_in_story", "canonical_addresses", "rated_fact_checks"):
             if not isinstance(setting, bool):
                 problem(
                     key, f"expected true or false, got {setting!r}", f"write `{key}: true` or `{key}: false`"

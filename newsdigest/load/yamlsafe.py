@@ -161,6 +161,16 @@ def shape_problem(text: str) -> tuple[Where, str, str] | None:
     A 100,000-deep `[[[...` costs no more than MAX_YAML_DEPTH levels of work.
     An alias is reported where its anchor is, the value it would repeat.
     """
+    try:
+        return _first_shape_problem(text)
+    except yaml.MarkedYAMLError as exc:
+        if "nesting depth" not in str(exc.problem):
+            raise
+        # Newer PyYAML stops a deep text itself, while reading ahead past our limit.
+        return _at(exc.problem_mark), f"nesting deeper than {MAX_YAML_DEPTH} levels", SIZE_HINT
+
+
+def _first_shape_problem(text: str) -> tuple[Where, str, str] | None:
     depth = 0
     nodes = 0
     anchors: dict[str, Where] = {}

@@ -102,8 +102,8 @@ def test_claims_section_gives_each_claim_its_rating_the_other_outlets_and_links(
     assert "<li><strong>Weekly View</strong>: does not mention it.</li>" in section
     assert (
         '<a href="#cl-cost" aria-label="Back to the passage of claim C1">Back to the passage</a> · '
-        '<a href="../../stories/bridge-vote/#claim-cost" aria-label="Claim C1 compared across outlets on the '
-        'story page">Compare all outlets</a>'
+        '<a href="../../stories/bridge-vote/#claim-cost" aria-label="Compare all outlets on claim C1">'
+        "Compare all outlets</a>"
     ) in cost
     assert ">passage</a>" not in page, "no link reads just 'passage'"
 

@@ -61,7 +61,7 @@ def claim_card(
     links = (
         f'<p class="dn-note-links" data-search-exclude>'
         f'<a href="#{mark}" aria-label="Back to the passage of claim {number}">Back to the passage</a> · '
-        f'<a href="{href}" aria-label="Claim {number} compared across outlets on the story page">'
+        f'<a href="{href}" aria-label="Compare all outlets on claim {number}">'
         "Compare all outlets</a></p>"
     )
     return (

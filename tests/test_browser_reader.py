@@ -60,17 +60,19 @@ AFTER_OPENING = """id => {
 
 
 def buttons(tab: Any) -> list[str]:
-    return tab.evaluate("[...document.querySelectorAll('mark.dn-hl[role=button]')].map(m => m.id)")
+    ids: list[str] = tab.evaluate("[...document.querySelectorAll('mark.dn-hl[role=button]')].map(m => m.id)")
+    return ids
 
 
 def expected_names(tab: Any) -> dict[str, str]:
     """Highlight id -> the words its panel must repeat: the note heading's quote, or the claim."""
-    return tab.evaluate(
+    names: dict[str, str] = tab.evaluate(
         """() => Object.fromEntries([
           ...[...document.querySelectorAll('.dn-note h3[id^="note-"]')].map(h => ['hl-' + h.id.slice(5), h.querySelector('q').textContent.trim()]),
           ...[...document.querySelectorAll('.dn-claim-card h3')].map(h => ['cl-' + h.id.slice(6), h.textContent.replace(/^\\s*C\\d+\\.\\s*/, '').trim()]),
         ])"""
     )
+    return names
 
 
 @pytest.fixture(params=sorted(VIEWPORTS))

@@ -124,6 +124,7 @@ def test_every_panel_opens_beside_its_passage_and_closing_returns_the_reader(
             )
         if names[mark_id] not in state["named"] and state["named"].rstrip("…") not in names[mark_id]:
             problems.append(f"{mark_id}: the panel names {state['named']!r}, not {names[mark_id]!r}")
+        tab.evaluate("window.scrollBy(0, 150)")  # the reader scrolls on while reading the note
         tab.locator(
             f"#{tab.evaluate('id => document.getElementById(id).getAttribute(`aria-controls`)', mark_id)} .dn-pop-close"
         ).click()

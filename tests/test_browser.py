@@ -78,8 +78,8 @@ def test_keyboard_reaches_a_highlight_and_opens_its_note(page: Any, site: str, a
     open_page(page, site, PAGES["article"])
     page.locator(".dn-card a").last.focus()
     page.keyboard.press("Tab")
-    for _ in range(10):  # glossary terms before the passage can be focused too (their definition shows)
-        if not page.evaluate("document.activeElement.matches('abbr[data-t]')"):
+    for _ in range(20):  # the highlights switch, the legend and glossary terms come first
+        if page.evaluate("document.activeElement.matches('mark.dn-hl:not(.dn-claim)')"):
             break
         page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == f"hl-{first}"

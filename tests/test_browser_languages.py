@@ -51,6 +51,8 @@ def test_a_note_on_the_headline_opens_next_to_it(page: Any, material_site: str) 
     assert panel.is_visible()
     assert panel.locator(".dn-pop-head a").inner_text() == "Note 1 of 3"
     assert page.evaluate("document.querySelector('#pop-titre').previousElementSibling.tagName") == "H1"
+    page.keyboard.press("Escape")  # the panel lies over the deck, beside the headline: close it first
+    assert panel.is_hidden()
     deck = page.locator(".dn-subtitle mark#hl-chapeau")
     deck.click()
     assert page.locator("#pop-chapeau .dn-pop-head a").inner_text() == "Note 2 of 3"

@@ -43,8 +43,11 @@ def test_an_opinion_piece_says_so_in_words(pages: dict[str, str]) -> None:
 
 
 def test_legend_names_the_kinds_used_in_the_article(pages: dict[str, str]) -> None:
-    legend = re.search(r'<p class="dn-legend".*?</p>', pages["articles/daily-report.md"], re.S)
+    legend = re.search(r'<details class="dn-legend".*?</details>', pages["articles/daily-report.md"], re.S)
     assert legend
+    assert "<summary>How to read this page</summary>" in legend.group()
+    assert "Tap or click a highlight to read its note" in legend.group()
+    assert "Tap or click a claim to see its rating and what other outlets said" in legend.group()
     names = re.findall(r'id="kind-([a-z-]+)">([^<]+)<', legend.group())
     assert names == [
         ("context", "Context"),
@@ -60,7 +63,7 @@ def test_notes_follow_the_text_in_passage_order_with_sources_and_links(pages: di
     # The heading is the note's permalink; its text names the note.
     assert (
         '<h3 id="note-vote-count"><a href="#note-vote-count">1. <span class="dn-badge">Fact check</span> '
-        "<q lang=\"en\">voted 9 to 2 on Friday</q></a></h3>"
+        '<q lang="en">voted 9 to 2 on Friday</q></a></h3>'
     ) in page
     assert page.index('<div class="dn-text"') < page.index('<h2 id="notes">')
     vote = page[page.index('id="note-vote-count"') :].split("</section>")[0]
@@ -86,11 +89,39 @@ def test_highlights_are_no_keyboard_stops_without_the_script(pages: dict[str, st
     assert '<mark id="cl-cost" class="dn-hl dn-claim">' in page
 
 
-def test_claims_box_links_to_the_comparison_rows_and_passages(pages: dict[str, str]) -> None:
+def test_claims_section_gives_each_claim_its_rating_the_other_outlets_and_links(
+    pages: dict[str, str],
+) -> None:
     page = pages["articles/daily-report.md"]
-    box = page[page.index('class="dn-claims') :].split("</div>")[0]
-    assert '<a href="../../stories/bridge-vote/#claim-cost">The bridge will cost about €40 million</a>' in box
-    assert '(<a href="#cl-cost">passage</a>)' in box
+    section = page[page.index('<section class="dn-claims"') :].split('<h2 id="notes">')[0]
+    assert '<h2 id="claims">Claims in this article</h2>' in section, "a real heading"
+    cost = section[section.index('<h3 id="claim-cost">') :].split("</section>")[0]
+    assert '<span class="dn-num">C1.</span> The bridge will cost about €40 million</h3>' in cost
+    assert 'Rating of the claim: <span class="dn-badge dn-rating-accurate">Accurate</span>' in cost
+    assert '<li><strong>Weekly View</strong>: <q lang="en" class="dn-own-quotes">costing &quot;€40' in cost
+    assert "<li><strong>Weekly View</strong>: does not mention it.</li>" in section
+    assert (
+        '<a href="#cl-cost" aria-label="Back to the passage of claim C1">Back to the passage</a> · '
+        '<a href="../../stories/bridge-vote/#claim-cost" aria-label="Compare all outlets on claim C1">'
+        "Compare all outlets</a>"
+    ) in cost
+    assert ">passage</a>" not in page, "no link reads just 'passage'"
+
+
+def test_every_highlight_is_followed_by_a_link_to_its_note_or_claim(pages: dict[str, str]) -> None:
+    """Without the script, each highlight is one link away from its note; the number adds no text."""
+    page = pages["articles/daily-report.md"]
+    refs = re.findall(
+        r'<a class="dn-ref" href="#([a-z]+-[a-z-]+)" aria-label="([^"]+)" data-n="([^"]+)"></a>', page
+    )
+    assert refs == [
+        ("note-vote-count", "Note 1", "1"),
+        ("note-cost", "Note 2", "2"),
+        ("claim-cost", "Claim C1", "C1"),
+        ("claim-opening", "Claim C2", "C2"),
+    ]
+    assert '<a class="dn-skip md-skip" href="#article-text">Skip to the article text</a>' in page
+    assert '<div class="dn-text" id="article-text" lang="en">' in page
 
 
 def test_story_compares_each_article_per_claim(pages: dict[str, str]) -> None:
@@ -123,7 +154,10 @@ def test_coverage_table_lists_outlet_type_date_and_headline(pages: dict[str, str
         "Headline",
         "Notes",
     ]
-    assert '<td data-label="Headline"><a href="../../articles/weekly-view/" lang="en">A bridge too far</a>' in table
+    assert (
+        '<td data-label="Headline"><a href="../../articles/weekly-view/" lang="en">A bridge too far</a>'
+        in table
+    )
 
 
 def test_home_counts_and_links_to_archive_and_topics(pages: dict[str, str]) -> None:

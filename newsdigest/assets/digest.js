@@ -77,19 +77,34 @@
     links.append(" \u00b7 ", link);
   }
 
-  var lastPanel = new Map();  /* block -> the last panel placed after it */
+  /* Note and claim panels (issue "Reader trust and readability", items 1, 4 and 9).
+     Each highlight becomes a disclosure button for a panel copied from its note (or, for a claim,
+     from its card in "Claims in this article"). The panel is placed beside the passage without
+     moving it: in the right margin when there is room, else on whichever side of the passage
+     has more of the screen, at most 60% of it (a sheet on phones). The page never scrolls when a
+     panel opens, and closing it brings the reader back to where they were. */
+  var lastPanel = new Map();  /* block -> the last panel placed after it (reading order) */
+  var SIDE_NOTE = 300, GAP = 8, SHARE = 0.6;
+  var open = null;  /* {button, panel, scrollX, scrollY} of the open panel */
 
-  /* A note's highlight becomes a disclosure button for a panel after its paragraph. */
-  function notePanel(mark, index, total) {
+  function sourceOf(mark) {
     var id = targetOf(mark);
-    var heading = document.getElementById("note-" + id);
-    var note = heading && heading.parentNode;
-    if (!note) return;
+    var claim = mark.classList.contains("dn-claim");
+    var heading = document.getElementById((claim ? "claim-" : "note-") + id);
+    var owner = heading && heading.closest(claim ? ".dn-claim-card" : ".dn-note");
+    return owner ? { id: id, claim: claim, heading: heading, owner: owner } : null;
+  }
+
+  function makePanel(mark, index, total) {
+    var source = sourceOf(mark);
+    if (!source) return;
+    var ref = mark.parentNode && nextRef(mark, source);
     if (mark.closest("a")) return;  /* a button inside a link cannot work: the link wins, the note is listed */
-    var kind = note.className.replace("dn-note", "").trim();
+    var id = source.id;
+    var kind = source.claim ? "dn-claim" : source.owner.className.replace("dn-note", "").trim();
     var panel = document.createElement("div");
     panel.className = "dn-pop " + kind;
-    panel.id = "pop-" + id;
+    panel.id = (source.claim ? "pop-cl-" : "pop-") + id;
     panel.hidden = true;
     panel.tabIndex = -1;
     panel.setAttribute("role", "region");
@@ -98,31 +113,48 @@
     head.className = "dn-pop-head";
     var label = document.createElement("span");
     label.id = panel.id + "-h";
-    label.appendChild(heading.querySelector(".dn-badge").cloneNode(true));
     var permalink = document.createElement("a");  /* as the note's heading in the list is */
-    permalink.href = "#note-" + id;
-    permalink.textContent = "Note " + index + " of " + total;
-    label.append(" ", permalink);
+    permalink.href = "#" + source.heading.id;
     var close = document.createElement("button");
     close.type = "button";
     close.className = "dn-pop-close";
     close.textContent = "Close";
-    close.setAttribute("aria-label", "Close note " + index);
+    var named = document.createElement("p");  /* the panel names its passage (or its claim) */
+    named.className = "dn-pop-quote";
+    if (source.claim) {
+      var number = source.heading.querySelector(".dn-num").textContent.replace(".", "");
+      var badge = document.createElement("span");
+      badge.className = "dn-badge";
+      badge.textContent = "Claim";
+      permalink.textContent = number + " of " + total;
+      label.append(badge, " ", permalink);
+      close.setAttribute("aria-label", "Close claim " + number);
+      var words = source.heading.cloneNode(true);
+      words.querySelector(".dn-num").remove();
+      named.textContent = words.textContent.trim();
+    } else {
+      label.appendChild(source.heading.querySelector(".dn-badge").cloneNode(true));
+      permalink.textContent = "Note " + index + " of " + total;
+      label.append(" ", permalink);
+      close.setAttribute("aria-label", "Close note " + index);
+      var quote = source.heading.querySelector("q");
+      if (quote) named.appendChild(quote.cloneNode(true));
+    }
     head.append(label, close);
-    panel.appendChild(head);
-    Array.prototype.forEach.call(note.children, function (part) {
-      if (part === heading) return;
+    panel.append(head, named);
+    Array.prototype.forEach.call(source.owner.children, function (part) {
+      if (part === source.heading) return;
       var copy = part.cloneNode(true);
       copy.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
       panel.appendChild(copy);
     });
-    var back = panel.querySelector('.dn-note-links a[href^="#hl-"]');
+    var back = panel.querySelector('.dn-note-links a[href^="#hl-"], .dn-note-links a[href^="#cl-"]');
     if (back) {
       if (back.nextSibling && back.nextSibling.nodeType === 3) back.nextSibling.remove();
       if (back.parentNode.childNodes.length === 1) back.parentNode.remove();
       else back.remove();
     }
-    var pieces = piecesOf(id, false);
+    var pieces = piecesOf(id, source.claim);
     var last = pieces[pieces.length - 1];
     var block = last.closest(BLOCKS);
     if (/^(LI|TD|TH)$/.test(block.tagName)) {
@@ -135,29 +167,121 @@
     mark.setAttribute("role", "button");
     mark.setAttribute("aria-expanded", "false");
     mark.setAttribute("aria-controls", panel.id);
-    if (document.getElementById("kind-" + kind.replace("dn-", ""))) {
-      mark.setAttribute("aria-describedby", "kind-" + kind.replace("dn-", ""));
+    var key = source.claim ? "kind-claim" : "kind-" + kind.replace("dn-", "");
+    if (document.getElementById(key)) mark.setAttribute("aria-describedby", key);
+    if (ref) {  /* the link to the note becomes the button's visible number */
+      ref.removeAttribute("href");
+      ref.setAttribute("aria-hidden", "true");
+      ref.setAttribute("data-for", mark.id);
     }
   }
 
-  function toggle(button, open) {
+  /* The reference link written after the highlight's last piece (render/article.py). */
+  function nextRef(mark, source) {
+    var pieces = piecesOf(source.id, source.claim);
+    var node = pieces[pieces.length - 1];
+    while (node && !node.nextElementSibling && node.parentNode && node.parentNode.matches("mark.dn-hl")) {
+      node = node.parentNode;
+    }
+    var href = "#" + source.heading.id;
+    for (var next = node && node.nextElementSibling; next; next = next.nextElementSibling) {
+      if (next.matches("a.dn-ref")) {
+        if (next.getAttribute("href") === href) return next;
+      } else if (!next.matches("mark.dn-hl")) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  function passageBox(button) {
+    var pieces = piecesOf(targetOf(button), button.classList.contains("dn-claim"));
+    var top = Infinity, bottom = -Infinity, left = Infinity, right = -Infinity;
+    pieces.forEach(function (piece) {
+      var box = piece.getBoundingClientRect();
+      top = Math.min(top, box.top); bottom = Math.max(bottom, box.bottom);
+      left = Math.min(left, box.left); right = Math.max(right, box.right);
+    });
+    return { top: top, bottom: bottom, left: left, right: right };
+  }
+
+  function headerBottom() {
+    var header = document.querySelector(".md-header");
+    if (!header || getComputedStyle(header).position !== "sticky" && getComputedStyle(header).position !== "fixed") return 0;
+    return Math.max(0, header.getBoundingClientRect().bottom);
+  }
+
+  /* Place `panel` (shown) beside its passage, in page coordinates of its containing block. */
+  function place(button, panel) {
+    var width = document.documentElement.clientWidth, height = window.innerHeight;
+    var passage = passageBox(button);
+    var column = (document.querySelector(".dn-text") || panel.parentNode).getBoundingClientRect();
+    var top = headerBottom() + GAP;
+    var style = panel.style;
+    style.maxHeight = style.width = style.left = style.top = "";
+    panel.classList.remove("dn-pop-side", "dn-pop-sheet");
+    var box = { left: 0, top: 0, width: 0 };
+    if (width - column.right >= SIDE_NOTE + 3 * GAP) {  /* a side note in the empty right margin */
+      panel.classList.add("dn-pop-side");
+      box.left = column.right + 2 * GAP;
+      box.width = Math.min(width - box.left - 2 * GAP, 420);
+      box.top = Math.max(top, passage.top);
+      style.maxHeight = Math.max(160, height - box.top - GAP) + "px";
+    } else {
+      var phone = width < 720;
+      if (phone) panel.classList.add("dn-pop-sheet");
+      box.left = phone ? GAP : column.left;
+      box.width = phone ? width - 2 * GAP : column.width;
+      var below = height - passage.bottom - 2 * GAP, above = passage.top - top - GAP;
+      var room = Math.min(SHARE * height, Math.max(below, above));
+      style.maxHeight = Math.max(80, room) + "px";
+      style.width = box.width + "px";
+      var tall = panel.offsetHeight;
+      if (below >= above) box.top = phone ? height - GAP - tall : passage.bottom + GAP;
+      else box.top = phone ? top : passage.top - GAP - tall;
+    }
+    style.width = box.width + "px";
+    var origin = (panel.offsetParent || document.body).getBoundingClientRect();
+    style.left = (box.left - origin.left) + "px";
+    style.top = (box.top - origin.top) + "px";
+  }
+
+  function closeOpen(restore) {
+    if (!open) return;
+    var was = open;
+    open = null;
+    was.button.setAttribute("aria-expanded", "false");
+    was.panel.hidden = true;
+    if (restore) {
+      window.scrollTo(was.scrollX, was.scrollY);
+      was.button.focus({ preventScroll: true });
+    }
+  }
+
+  function toggle(button, show) {
     var panel = document.getElementById(button.getAttribute("aria-controls"));
     if (!panel) return;
-    if (open === undefined) open = button.getAttribute("aria-expanded") !== "true";
-    button.setAttribute("aria-expanded", String(open));
-    panel.hidden = !open;
-    if (open) {
-      panel.focus({ preventScroll: true });
-      panel.scrollIntoView({ block: "nearest" });
-    } else if (panel.contains(document.activeElement)) {
-      button.focus();
+    if (show === undefined) show = button.getAttribute("aria-expanded") !== "true";
+    if (!show) {
+      if (open && open.button === button) closeOpen(panel.contains(document.activeElement));
+      return;
     }
+    closeOpen(false);
+    open = { button: button, panel: panel, scrollX: window.scrollX, scrollY: window.scrollY };
+    button.setAttribute("aria-expanded", "true");
+    panel.hidden = false;
+    place(button, panel);
+    panel.focus({ preventScroll: true });
   }
 
   function buttonFor(target) {
-    var mark = target.closest && target.closest("mark.dn-hl:not(.dn-claim)");
+    if (!target.closest) return null;
+    var ref = target.closest("a.dn-ref[data-for]");
+    if (ref) return document.getElementById(ref.getAttribute("data-for"));
+    var mark = target.closest("mark.dn-hl");
     if (!mark || target.closest("a")) return null;
-    return document.getElementById("hl-" + targetOf(mark));
+    var first = document.getElementById((mark.classList.contains("dn-claim") ? "cl-" : "hl-") + targetOf(mark));
+    return first && first.getAttribute("role") === "button" ? first : null;
   }
 
   function markTargeted() {
@@ -173,10 +297,14 @@
   if (search) search.setAttribute("aria-label", "Search");
 
   var marks = document.querySelectorAll(":is(.dn-head, .dn-text) mark.dn-hl[id^='hl-']");
+  var claimMarks = document.querySelectorAll(":is(.dn-head, .dn-text) mark.dn-hl[id^='cl-']");
   var original = document.querySelector(".dn-card a.dn-original");
   /* Links first, so that the note panels, copied from the notes, have them too. */
   if (original) marks.forEach(function (mark) { originalLink(mark, original.getAttribute("href")); });
-  marks.forEach(function (mark, i) { notePanel(mark, i + 1, marks.length); });
+  marks.forEach(function (mark, i) { makePanel(mark, i + 1, marks.length); });
+  claimMarks.forEach(function (mark, i) { makePanel(mark, i + 1, claimMarks.length); });
+  var skip = document.querySelector("a.dn-skip");  /* first on the page, before the header and navigation */
+  if (skip) document.body.prepend(skip);
 
   /* Glossary: the first occurrence of a term on the page carries its definition (data-d). Each
      term is described by a hidden element holding the definition as text, and can be focused
@@ -259,20 +387,17 @@
     else if (tipHost) hideTip();
     var close = event.target.closest && event.target.closest(".dn-pop-close");
     if (close) {
-      var panel = close.closest(".dn-pop");
-      var owner = document.querySelector('[aria-controls="' + panel.id + '"]');
-      if (owner) { toggle(owner, false); owner.focus(); }
+      closeOpen(true);
       return;
     }
     var button = buttonFor(event.target);
     if (button && !window.getSelection().toString()) toggle(button);
+    else if (open && !open.panel.contains(event.target)) closeOpen(false);  /* a tap elsewhere */
   });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && tipHost) hideTip();
     if (event.key === "Escape") {
-      var panel = event.target.closest && event.target.closest(".dn-pop");
-      var owner = panel && document.querySelector('[aria-controls="' + panel.id + '"]');
-      if (owner) { toggle(owner, false); owner.focus(); }
+      if (open && (open.panel.contains(event.target) || event.target === open.button)) closeOpen(true);
       return;
     }
     if (event.key !== "Enter" && event.key !== " ") return;
@@ -282,6 +407,52 @@
       toggle(mark);
     }
   });
+  window.addEventListener("resize", function () { if (open) place(open.button, open.panel); });
+  /* The highlights switch: all, notes only, or off; the choice is kept where the browser allows. */
+  var MODES = [["all", "All"], ["notes", "Notes only"], ["off", "Off"]], MODE_KEY = "newsdigest.highlights";
+  var legendBox = document.querySelector("details.dn-legend");
+
+  function savedMode() {
+    try { return localStorage.getItem(MODE_KEY); } catch (error) { return null; }
+  }
+
+  function applyMode(mode) {
+    document.documentElement.setAttribute("data-dn-highlights", mode);
+    document.querySelectorAll(".dn-text mark.dn-hl[role=button], .dn-head mark.dn-hl[role=button]").forEach(function (mark) {
+      var shown = mode === "all" || mode === "notes" && !mark.classList.contains("dn-claim");
+      mark.tabIndex = shown ? 0 : -1;
+    });
+    terms.forEach(function (abbr) { if (abbr.hasAttribute("tabindex")) abbr.tabIndex = mode === "all" ? 0 : -1; });
+    if (open && open.button.tabIndex < 0) closeOpen(false);
+  }
+
+  if (legendBox && (marks.length || claimMarks.length)) {
+    var chosen = savedMode();
+    if (!MODES.some(function (m) { return m[0] === chosen; })) chosen = "all";
+    var box = document.createElement("fieldset");
+    box.className = "dn-switch";
+    box.setAttribute("data-search-exclude", "");
+    var caption = document.createElement("legend");
+    caption.textContent = "Highlights";
+    box.appendChild(caption);
+    MODES.forEach(function (m) {
+      var option = document.createElement("label");
+      var input = document.createElement("input");
+      input.type = "radio";
+      input.name = "dn-highlights";
+      input.value = m[0];
+      input.checked = m[0] === chosen;
+      option.append(input, " " + m[1]);
+      box.appendChild(option);
+    });
+    box.addEventListener("change", function (event) {
+      applyMode(event.target.value);
+      try { localStorage.setItem(MODE_KEY, event.target.value); } catch (error) { /* kept for this page only */ }
+    });
+    legendBox.before(box);
+    applyMode(chosen);
+  }
+
   window.addEventListener("hashchange", markTargeted);
   markTargeted();
 })();

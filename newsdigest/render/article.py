@@ -7,11 +7,12 @@ from ..anchor import AnchoredArticle, Highlight
 from ..model import Article, Digest, Outlet
 from ..plural import counted
 from ..schema.fields import ARTICLE_TYPES, NOTE_KINDS
+from .article_claims import claim_number, claims_section
 from .common import badge, esc, page, time_tag
 from .glossary import TermMarker
 from .highlight import render_article, render_header_field
 from .jsonld import news_article
-from .notes import claims_box, note_html
+from .notes import note_html
 from .trust import Desk, credit_line
 
 TYPE_HINTS = {
@@ -28,6 +29,10 @@ CLAIM_LEGEND = "Claim compared across outlets"
 TEXT_ELEMENT = "div.dn-text"
 """CSS selector of the element holding the article's own text (the Web Annotation export points at it)."""
 TEXT_ELEMENT_START = '<div class="dn-text"'
+TEXT_ID = "article-text"
+"""Where the skip link leads."""
+SKIP_LINK = f'<a class="dn-skip md-skip" href="#{TEXT_ID}">Skip to the article text</a>'
+"""digest.js moves it to the start of the page; without the script it heads the content."""
 
 
 def mark_attrs(h: Highlight, first: bool) -> str:
@@ -40,6 +45,19 @@ def mark_attrs(h: Highlight, first: bool) -> str:
     if first:
         return f' id="{h.dom_id}" class="dn-hl dn-{h.kind}"'
     return f' class="dn-hl dn-{h.kind}" data-target="{h.target}"'
+
+
+def reference(h: Highlight, number: str) -> str:
+    """The link after a highlight to its note or claim card, named by the number it shows.
+
+    The number is drawn by the stylesheet from `data-n`, so it adds nothing to
+    the article's text (the text Web Annotation selectors count). digest.js
+    turns the highlight into a button and this link into its visible number.
+    """
+    noun, target = ("Claim", "claim") if h.kind == "claim" else ("Note", "note")
+    return (
+        f'<a class="dn-ref" href="#{target}-{h.target}" aria-label="{noun} {number}" data-n="{number}"></a>'
+    )
 
 
 def byline(article: Article, outlet: Outlet) -> str:
@@ -95,21 +113,40 @@ def header(
     return f'<div class="dn-card">{"".join(parts)}</div>'
 
 
-def legend(placed: AnchoredArticle) -> str:
-    """The highlight styles used in this article, each named in words."""
+def legend(placed: AnchoredArticle, has_terms: bool) -> str:
+    """How to read the page, folded: the highlight styles used in this article, each named in words."""
     kinds = [k for k in NOTE_KINDS if any(h.kind == k for h in placed.highlights)]
     keys = [f'<span class="dn-key dn-{k}" id="kind-{k}">{esc(NOTE_KINDS[k])}</span>' for k in kinds]
     if placed.claims:
         keys.append(f'<span class="dn-key dn-claim" id="kind-claim">{CLAIM_LEGEND}</span>')
-    if not keys:
+    if not keys and not has_terms:
         return ""
-    hint = " Select a highlight to read its note." if kinds else ""
-    return f'<p class="dn-legend" data-search-exclude>Highlights: {" ".join(keys)}{hint}</p>'
+    lines = [f'<p class="dn-keys">Highlights: {" ".join(keys)}</p>'] if keys else []
+    if kinds:
+        lines.append(
+            "<p>Tap or click a highlight to read its note beside the passage. "
+            "The small number after it is the note's number in the list after the text.</p>"
+        )
+    if placed.claims:
+        lines.append(
+            "<p>Tap or click a claim to see its rating and what other outlets said; "
+            "its number starts with C.</p>"
+        )
+    if has_terms:
+        lines.append(
+            '<p class="dn-legend-terms">Words with a dotted underline '
+            '(<span class="dn-key-term">like this</span>) are in the glossary: '
+            "point at, tap or focus one for its definition.</p>"
+        )
+    return (
+        '<details class="dn-legend" data-search-exclude><summary>How to read this page</summary>'
+        f"{''.join(lines)}</details>"
+    )
 
 
 def text_element(article: Article, inner_html: str) -> str:
     """The element holding the article's own text (see TEXT_ELEMENT)."""
-    return f'{TEXT_ELEMENT_START} lang="{esc(article.language)}">\n{inner_html}</div>'
+    return f'{TEXT_ELEMENT_START} id="{TEXT_ID}" lang="{esc(article.language)}">\n{inner_html}</div>'
 
 
 def render_article_page(
@@ -120,21 +157,29 @@ def render_article_page(
     src = site_paths.article_page(a.id)
     terms = TermMarker(digest.glossary)
     starts = {h.target: h.start for h in placed.highlights if h.kind != "claim"}
+    shown = sorted((n for n in placed.notes if n.id in starts), key=lambda n: starts[n.id])
+    numbers = {f"hl-{n.id}": str(i) for i, n in enumerate(shown, 1)}
+    claim_marks = sorted((mark for _, mark in placed.claims), key=lambda m: m.start)
+    numbers.update({m.dom_id: claim_number(i) for i, m in enumerate(claim_marks, 1)})
+
+    def after(h: Highlight) -> str:
+        return reference(h, numbers[h.dom_id]) if h.dom_id in numbers else ""
+
     started: set[int] = set()  # the headline and deck come first: their pieces are the first ones
     rendered, highlights = placed.rendered, placed.highlights
-    headline = render_header_field(rendered, 0, highlights, mark_attrs, started)
-    deck = render_header_field(rendered, 1, highlights, mark_attrs, started) if a.subtitle else ""
+    headline = render_header_field(rendered, 0, highlights, mark_attrs, started, after)
+    deck = render_header_field(rendered, 1, highlights, mark_attrs, started, after) if a.subtitle else ""
     article_terms = TermMarker(digest.glossary, terms.defined, a.language)  # the notes take every term
-    text = article_terms.wrap(render_article(rendered, highlights, mark_attrs, started))
+    text = article_terms.wrap(render_article(rendered, highlights, mark_attrs, started, after))
     parts = [
+        SKIP_LINK,
         f'<h1 class="dn-head" lang="{esc(a.language)}">{headline}</h1>',
         news_article(digest, a),
         header(digest, placed, linker, deck, desk),
-        legend(placed),
+        legend(placed, bool(terms.defined)),
         text_element(a, text),
-        claims_box(placed, linker),
+        claims_section(digest, placed, linker),
     ]
-    shown = sorted((n for n in placed.notes if n.id in starts), key=lambda n: starts[n.id])
     if shown:
         parts.append('<h2 id="notes">Notes</h2>')
         parts.extend(

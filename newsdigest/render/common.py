@@ -84,10 +84,11 @@ def source_item(source: Source) -> str:
     return "".join(parts)
 
 
-def sources_list(sources: Iterable[Source]) -> str:
-    """Sources as a list of links; the stylesheet labels the list "Sources"."""
+def sources_list(sources: Iterable[Source], label: str = "Sources") -> str:
+    """Sources as a list of links, after a label in words ('' where a heading names the list)."""
     items = "".join(f"<li>{source_item(s)}</li>" for s in sources)
-    return f'<ul class="dn-sources">{items}</ul>'
+    named = f'<p class="dn-sources-label">{esc(label)}</p>' if label else ""
+    return f'{named}<ul class="dn-sources">{items}</ul>'
 
 
 def badge(kind: str, value: str, label: str) -> str:

@@ -1,5 +1,9 @@
-"""Glossary terms: explained in a tooltip wherever they occur, and listed on one page.
+"""Glossary terms: explained in a tooltip where first used, and listed on one page.
 
+A term is marked at its first use in each piece of text wrapped at once (an
+article's text, each note, a story's summary, each conclusion, a hand-written
+page), outside highlights and links, so that every marked term can take the
+keyboard focus and a tap without being inside another control.
 Terms are wrapped in `<abbr>` after the article and note HTML is rendered
 (and, by the MkDocs plugin, in hand-written pages), inside text only (never
 in a tag or attribute), so the visible text and the highlights stay exactly
@@ -21,8 +25,9 @@ from ..model import Digest, Term
 from .common import esc, page, sources_list
 
 TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
-SKIPPED_ELEMENTS = frozenset({"code", "pre", "abbr", "script", "style", "q"})
-"""No tooltips inside these: code stays literal, and note headings quote the article."""
+SKIPPED_ELEMENTS = frozenset({"code", "pre", "abbr", "script", "style", "q", "a", "mark", "button"})
+"""No tooltips inside these: code stays literal, note headings quote the article, and a term
+inside a link or a highlight (a button, with digest.js) could not be focused or tapped on its own."""
 
 
 def term_key(term: Term) -> str:
@@ -86,9 +91,14 @@ class TermMarker:
         self.pattern = re.compile("|".join(name_pattern(n) for n, _ in names)) if names else None
 
     def wrap(self, html: str) -> str:
-        """`html` with every term occurrence in its text wrapped in <abbr>."""
+        """`html` with the first occurrence of each term in its text wrapped in <abbr>."""
         if self.pattern is None:
             return html
+        seen: set[str] = set()
+
+        def first_use(found: re.Match[str]) -> str:
+            return self.abbr(found, seen)
+
         out = []
         skipping: list[str] = []
         for part in TAG_OR_TEXT.split(html):
@@ -102,15 +112,19 @@ class TermMarker:
                         skipping.append(name)
                 out.append(part)
             elif part and not skipping:
-                out.append(self.pattern.sub(self.abbr, part))
+                out.append(self.pattern.sub(first_use, part))
             else:
                 out.append(part)
         return "".join(out)
 
-    def abbr(self, found: re.Match[str]) -> str:
+    def abbr(self, found: re.Match[str], seen: set[str]) -> str:
+        """The term marked, unless already marked in `seen` (this text): then as it was."""
         text = found.group(0)
         term = self.by_name[" ".join(text.split()).casefold()]
         key = term_key(term)
+        if key in seen:
+            return text
+        seen.add(key)
         if key in self.defined:
             return f'<abbr data-t="{key}">{text}</abbr>'
         self.defined.add(key)
@@ -133,8 +147,8 @@ def render_glossary(digest: Digest) -> str:
             f"<dd><p>{esc(term.definition)}</p>{sources_list(term.sources)}</dd>"
         )
     intro = (
-        "<p>Terms used in the articles and notes. Wherever one of them occurs, "
-        "its definition is shown when you point at it.</p>"
+        "<p>Terms used in the articles and notes. Where one of them is first used in an article "
+        "or a note, it is underlined with dots: point at it, tap or focus it to see its definition.</p>"
     )
     body = f'{intro}<dl class="dn-glossary">{"".join(entries)}</dl>'
     return page("Glossary", "Terms used in the articles, explained.", body)

@@ -1,9 +1,7 @@
-"""An article's notes, listed after its text, and the box of claims it makes."""
+"""An article's notes, listed after its text."""
 
 from __future__ import annotations
 
-from .. import site_paths
-from ..anchor import AnchoredArticle
 from ..model import Note
 from ..schema.fields import NOTE_KINDS
 from .common import esc, md_block, plain, review_dates, sources_list
@@ -59,21 +57,4 @@ def note_html(
         f"{sources_list(note.sources)}"
         f"{back}"
         "</section>"
-    )
-
-
-def claims_box(placed: AnchoredArticle, linker: site_paths.Linker) -> str:
-    """Claims this article makes, each linked to its row in the story's comparison."""
-    if not placed.claims:
-        return ""
-    src = site_paths.article_page(placed.article.id)
-    items = "".join(
-        f'<li><a href="{linker.href(src, site_paths.story_page(claim.story), f"claim-{claim.id}")}">'
-        f'{esc(claim.claim)}</a> (<a href="#{mark.dom_id}">passage</a>)</li>'
-        for claim, mark in sorted(placed.claims, key=lambda cm: cm[1].start)
-    )
-    return (
-        '<div class="dn-claims admonition abstract">'
-        '<p class="admonition-title" id="claims">Claims in this article</p>'
-        f"<p>Compared with the other coverage on the story page:</p><ul>{items}</ul></div>"
     )

@@ -153,7 +153,7 @@ def render_outlet(digest: Digest, outlet: Outlet, linker: site_paths.Linker) -> 
             '<h2 id="profile">Profile</h2>',
             profile_html(outlet.profile),
             '<h3 id="profile-sources">Sources for this profile</h3>',
-            sources_list(outlet.sources),
+            sources_list(outlet.sources, label=""),
             '<h2 id="articles">Articles</h2>',
             f'<ul class="dn-articles">{items}</ul>' if items else "<p>None yet.</p>",
         ]

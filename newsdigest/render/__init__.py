@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from .. import site_paths
-from ..anchor import AnchoredArticle, AnchoredDigest
+from ..anchor import AnchoredArticle, AnchoredDigest, Highlight
 from ..memo import BuildMemo
-from ..model import Digest
+from ..model import Article, Claim, Digest, Note, Outlet, Story, Term
 from .article import render_article_page
 from .glossary import render_glossary
 from .site import render_archive, render_home, render_outlet, render_outlets, render_topics
@@ -16,13 +14,31 @@ from .story import render_story_page
 Pages = dict[str, str]
 """Page path relative to the docs folder -> page source."""
 
-_ARTICLE_PAGES: BuildMemo[tuple[object, ...], str] = BuildMemo()
-"""Article pages of the previous build in this process, by everything a page shows:
-`mkdocs serve` then re-renders only what an edit touched."""
+ArticlePageKey = tuple[
+    Article,
+    tuple[Note, ...],
+    tuple[Highlight, ...],
+    tuple[Note, ...],
+    tuple[tuple[Claim, Highlight], ...],
+    Outlet,
+    Story,
+    tuple[Term, ...],
+    site_paths.Linker,
+]
+"""Everything an article page shows: the article, its notes, highlights, unplaced notes and
+claims, its outlet, its story, the glossary and the way links are written."""
 
 
-def _article_page(digest: Digest, placed: AnchoredArticle, linker: site_paths.Linker, _key: object) -> str:
+def article_page(key: ArticlePageKey) -> str:
+    article, notes, highlights, unplaced, claims, outlet, story, glossary, linker = key
+    placed = AnchoredArticle(article, notes, list(highlights), list(unplaced), list(claims))
+    digest = Digest(outlets={outlet.id: outlet}, stories={story.id: story}, glossary=glossary)
     return render_article_page(digest, placed, linker)
+
+
+_ARTICLE_PAGES: BuildMemo[ArticlePageKey, str] = BuildMemo(article_page, persist="article-page")
+"""Article pages of earlier builds, in this process and (persisted) in earlier ones: an edit
+re-renders only the pages it touched."""
 
 
 def render(
@@ -52,12 +68,10 @@ def render(
             tuple(placed.highlights),
             tuple(placed.unplaced),
             tuple(placed.claims),
-            digest.outlets.get(a.outlet),
-            digest.stories.get(a.story),
+            digest.outlets[a.outlet],
+            digest.stories[a.story],
             digest.glossary,
             linker,
         )
-        pages[site_paths.article_page(a.id)] = _ARTICLE_PAGES.get(
-            key, partial(_article_page, digest, placed, linker)
-        )
+        pages[site_paths.article_page(a.id)] = _ARTICLE_PAGES.get(key)
     return dict(sorted(pages.items()))

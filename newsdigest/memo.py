@@ -94,7 +94,8 @@ class BuildMemo(Generic[K, V]):
 
     def start(self) -> None:
         """Begin a build: the last build's values become reusable, older ones are gone."""
-        self._previous, self._current = self._current, {}
+        if not _bypassed:  # a bypassing build leaves the memory of the others alone
+            self._previous, self._current = self._current, {}
 
     def get(self, key: K) -> V:
         """The value for `key`: this build's, else the last build's, else the cache's, else computed."""

@@ -11,6 +11,7 @@ warnings all three ways.
 from __future__ import annotations
 
 import os
+import pickle
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -165,8 +166,8 @@ def snapshot(docs: Path) -> dict[str, bytes]:
 
 def test_a_damaged_entry_is_a_miss(mini: Path, cache_on: None) -> None:
     first = pipeline.build(mini).pages
-    for entry in (mini / memo_store.FOLDER).rglob("*.pickle"):
-        entry.write_bytes(entry.read_bytes()[:-1] + b"!")  # the hash in front no longer matches
+    for entry in (mini / memo_store.FOLDER).rglob("*.pickle"):  # a readable value, not the one hashed
+        entry.write_bytes(entry.read_bytes()[:32] + pickle.dumps((0, "tampered")))
     with memo.bypassed():
         assert pipeline.build(mini).pages == first
 

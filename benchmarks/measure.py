@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import os
 import re
 import socket
 import statistics
@@ -25,6 +26,10 @@ WRAPPER = (
 )
 
 
+COLD = {**os.environ, "NEWSDIGEST_NO_CACHE": "1"}
+"""A cold build: the digest's persistent cache (newsdigest/memo_store.py) neither read nor written."""
+
+
 def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
     """Wall time (s) and peak memory (KiB) of one run of `cmd`."""
     out = subprocess.run(
@@ -42,7 +47,9 @@ def generation_time(root: Path) -> float:
         "import sys, time; from pathlib import Path; from newsdigest import pipeline; "
         "t = time.perf_counter(); pipeline.build(Path(sys.argv[1])); print(time.perf_counter() - t)"
     )
-    out = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(root)], capture_output=True, text=True, check=True, env=COLD
+    )
     return float(out.stdout.strip())
 
 

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from . import memo_store
 from .anchor import AnchoredDigest, anchor
 from .errors import DigestError, Problem
 from .exports import render_exports
@@ -83,7 +84,7 @@ def verify(
     With `strict`, the report's flags (such as draft notes, pending cells, or
     findings of the desk's `rules`) are errors too.
     """
-    with collector_paused():
+    with collector_paused(), memo_store.opened(root):
         return _verify(root, strict, rules or Rules(), state_dir)
 
 
@@ -107,7 +108,7 @@ def build(root: Path, options: Options | None = None) -> Result:
 
     A strict (publishing) build leaves draft notes out; a preview shows them.
     """
-    with collector_paused():
+    with collector_paused(), memo_store.opened(root):
         return _build(root, options or Options())
 
 

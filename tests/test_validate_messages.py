@@ -48,7 +48,7 @@ Build failed: 2 errors in 1 file. Nothing was written.
         """annotations/weekly-view.yml:2:5: notes[0]: missing required field 'quote'
   hint: add `quote:`; required for each note: id, quote, kind, body, sources
 annotations/weekly-view.yml:3:5: notes[0]: unknown field 'qoute'
-  hint: did you mean 'quote'? Allowed: id, quote, prefix, suffix, kind, body, sources, status, reviewed, updated
+  hint: did you mean 'quote'? Allowed: id, quote, prefix, suffix, kind, body, sources, status, reviewed, updated, rating
 Build failed: 2 errors in 1 file. Nothing was written.
 """,
     ),

@@ -13,6 +13,7 @@ from support import copy_sample
 DESK = """      desk:
         name: The Test Desk
         about: about.md
+        methodology: methodology.md
         report_errors: mailto:errors@example.org
 """
 ABOUT = "# About\n\nWe are the test desk.\n"

@@ -36,11 +36,15 @@ class Highlight:
 @dataclass(slots=True)
 class AnchoredArticle:
     article: Article
-    rendered: rendered_text.RenderedText
     notes: tuple[Note, ...]
     highlights: list[Highlight] = field(default_factory=list)
     unplaced: list[Note] = field(default_factory=list)
     claims: list[tuple[Claim, Highlight]] = field(default_factory=list)
+
+    @property
+    def rendered(self) -> rendered_text.RenderedText:
+        """The article's visible text, worked out from the article alone (and once per build)."""
+        return _VISIBLE.get(self.article)
 
 
 @dataclass(slots=True)
@@ -57,29 +61,44 @@ def read_text(body: str, first_line: int) -> tuple[rendered_text.RenderedText, N
     return text, normalize(text.text)
 
 
-def prepare(article: Article, notes: tuple[Note, ...]) -> tuple[AnchoredArticle, Normalized]:
+def visible_text(article: Article) -> rendered_text.RenderedText:
     """The article's visible text, headline and deck first, as the page shows them."""
     header = [rendered_text.HeaderField(article.title, *article.title_at)]
     if article.subtitle:
         header.append(rendered_text.HeaderField(article.subtitle, *article.subtitle_at))
     body = article.body
-    text = rendered_text.build(markdown_dialect.parse(body), body, article.body_line, tuple(header))
-    return AnchoredArticle(article, text, notes), normalize(text.text)
+    return rendered_text.build(markdown_dialect.parse(body), body, article.body_line, tuple(header))
 
+
+_VISIBLE: BuildMemo[Article, rendered_text.RenderedText] = BuildMemo(visible_text)
+"""Visible texts asked for in this build and the previous one (this process only: a parsed
+text is slower to load from disk than to parse again)."""
 
 Statements = tuple[tuple[Claim, Quote], ...]
 """The claim statements that quote one article: (claim, quote)."""
 AnchorKey = tuple[Article, tuple[Note, ...], Statements]
-_ANCHORED: BuildMemo[AnchorKey, tuple[AnchoredArticle, tuple[Problem, ...]]] = BuildMemo()
-"""Articles anchored by the previous build in this process (e.g. under `mkdocs serve`)."""
 
 
-def anchor_article(
-    article: Article, notes: tuple[Note, ...], statements: Statements
-) -> tuple[AnchoredArticle, tuple[Problem, ...]]:
+def anchor_article(key: AnchorKey) -> tuple[AnchoredArticle, tuple[Problem, ...]]:
     """Place one article's notes and claim statements; the result must not be mutated."""
+    placement = _ANCHORED.get(key)
+    article, notes, _ = key
+    highlights, unplaced, claims, problems = placement
+    return AnchoredArticle(article, notes, list(highlights), list(unplaced), list(claims)), problems
+
+
+Placement = tuple[
+    tuple[Highlight, ...], tuple[Note, ...], tuple[tuple[Claim, Highlight], ...], tuple[Problem, ...]
+]
+"""What anchoring adds to an article and its quotes: highlights, unplaced notes, placed claims, problems."""
+
+
+def placement(key: AnchorKey) -> Placement:
+    """Place one article's notes and claim statements."""
+    article, notes, statements = key
     problems: list[Problem] = []
-    placed, norm = prepare(article, notes)
+    placed = AnchoredArticle(article, notes)
+    norm = normalize(placed.rendered.text)
     for note in notes:
         span = place(placed, norm, note.quote, problems)
         if span is None:
@@ -93,7 +112,11 @@ def anchor_article(
             placed.highlights.append(mark)
             placed.claims.append((claim, mark))
     placed.highlights.sort(key=lambda h: (h.start, -h.end, h.dom_id))
-    return placed, tuple(problems)
+    return tuple(placed.highlights), tuple(placed.unplaced), tuple(placed.claims), tuple(problems)
+
+
+_ANCHORED: BuildMemo[AnchorKey, Placement] = BuildMemo(placement, persist="anchored")
+"""Articles anchored by earlier builds, in this process and (persisted) in earlier ones."""
 
 
 def anchor(digest: Digest, progress: Progress | None = None) -> AnchoredDigest:
@@ -111,10 +134,11 @@ def anchor(digest: Digest, progress: Progress | None = None) -> AnchoredDigest:
     problems: list[Problem] = []
     articles: dict[str, AnchoredArticle] = {}
     _ANCHORED.start()
+    _VISIBLE.start()
     progress = progress or Progress.off()
     for article_id, article in progress.track(sorted(digest.articles.items()), "anchoring"):
         key = (article, digest.notes.get(article_id, ()), tuple(statements.get(article_id, ())))
-        result = _ANCHORED.get(key, lambda k: anchor_article(*k))
+        result = anchor_article(key)
         articles[article_id] = result[0]
         problems += result[1]
     return AnchoredDigest(digest, articles, problems)

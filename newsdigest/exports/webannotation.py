@@ -43,9 +43,10 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from ..anchor import AnchoredArticle, AnchoredDigest
+from ..anchor import AnchoredArticle, AnchoredDigest, Highlight
 from ..markdown_dialect import render_markdown
-from ..model import Note, Source
+from ..memo import BuildMemo
+from ..model import Article, Note, Source
 from ..render.article import TEXT_ELEMENT
 from ..render.page_text import PageText, page_text, text_on_page
 from ..site_paths import Linker, article_page
@@ -55,6 +56,7 @@ ANNOTATIONS_FILE = "annotations.jsonld"
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 CONTEXT_CHARS = 32
 """Characters of text kept before and after a passage in a TextQuoteSelector."""
+COMPACT: dict[str, Any] = {"ensure_ascii": False, "separators": (",", ":")}
 MOTIVATIONS = {
     "fact-check": "assessing",
     "loaded-language": "assessing",
@@ -166,6 +168,32 @@ def annotation(
     return data
 
 
+FragmentKey = tuple[Article, tuple[Note, ...], tuple[Highlight, ...], str | None, Linker, str]
+"""An article's notes as annotations depend on: the article, its notes, their highlights,
+its rendered page (None: not at hand), the way links are written and the site's name."""
+
+
+def article_fragment(key: FragmentKey) -> tuple[int, str]:
+    """(how many, the JSON of one article's annotations, comma-separated) for the collection."""
+    article, notes, highlights, page, linker, site_name = key
+    placed = AnchoredArticle(article, notes, list(highlights))
+    text = text_on_page(page) if page is not None else page_text(placed)
+    creator = creator_of(linker, site_name)
+    items = [json.dumps(annotation(placed, n, text, linker, creator), **COMPACT) for n in notes]
+    return len(items), ",".join(items)
+
+
+_FRAGMENTS: BuildMemo[FragmentKey, tuple[int, str]] = BuildMemo(article_fragment, persist="web-annotations")
+"""Each article's annotations, from earlier builds: an edit re-exports only that article."""
+
+
+def creator_of(linker: Linker, site_name: str) -> dict[str, Any]:
+    creator: dict[str, Any] = {"type": "Organization", "name": site_name or "Annotated news digest"}
+    if linker.site_url:
+        creator["homepage"] = linker.site_url
+    return creator
+
+
 def web_annotations(
     anchored: AnchoredDigest,
     linker: Linker | None = None,
@@ -175,25 +203,29 @@ def web_annotations(
     """The AnnotationCollection of every note, articles by id and notes in file order.
 
     `pages` (the rendered pages, by path) saves rendering each article's text again.
+    The collection is put together from per-article fragments, each remembered.
     """
     linker = linker or Linker()
-    creator: dict[str, Any] = {"type": "Organization", "name": site_name or "Annotated news digest"}
-    if linker.site_url:
-        creator["homepage"] = linker.site_url
-    items: list[dict[str, Any]] = []
+    _FRAGMENTS.start()
+    total, fragments = 0, []
     for _, placed in sorted(anchored.articles.items()):
-        rendered = (pages or {}).get(article_page(placed.article.id))
-        text = text_on_page(rendered) if rendered is not None else page_text(placed)
-        items.extend(annotation(placed, note, text, linker, creator) for note in placed.notes)
+        page = (pages or {}).get(article_page(placed.article.id))
+        count, fragment = _FRAGMENTS.get(
+            (placed.article, placed.notes, tuple(placed.highlights), page, linker, site_name)
+        )
+        if count:
+            total += count
+            fragments.append(fragment)
     own = site_file(linker, ANNOTATIONS_FILE)
     collection = {
         "@context": CONTEXT,
         "id": own,
         "type": "AnnotationCollection",
-        "label": f"{creator['name']}: context notes",
-        "total": len(items),
-        "first": {"id": f"{own}#page-1", "type": "AnnotationPage", "startIndex": 0, "items": items},
+        "label": f"{creator_of(linker, site_name)['name']}: context notes",
+        "total": total,
+        "first": {"id": f"{own}#page-1", "type": "AnnotationPage", "startIndex": 0, "items": []},
     }
     # Compact: the standard library's C encoder writes it; with `indent` it falls back to
-    # pure Python (docs/scale.md: what that cost).
-    return json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n"
+    # pure Python (docs/scale.md: what that cost). The items go last, in place of the empty list.
+    head = json.dumps(collection, **COMPACT)
+    return head.removesuffix("[]}}") + "[" + ",".join(fragments) + "]}}\n"

@@ -171,11 +171,6 @@ def is_regular_file(path: Path) -> bool:
         return False
 
 
-_PARSED: BuildMemo[tuple[str, str, str], tuple[InputFile | None, tuple[Problem, ...]]] = BuildMemo()
-"""Files parsed by the previous load in this process, by (path, kind, text): under
-`mkdocs serve` an edit re-parses only the file that changed."""
-
-
 def load(root: Path) -> RawDigest:
     """Read and parse every input file under `root`."""
     raw = RawDigest(root=root)
@@ -184,7 +179,7 @@ def load(root: Path) -> RawDigest:
         text = read_text(root / rel, rel, raw.problems)
         if text is None:
             continue
-        parsed, problems = _PARSED.get((rel, kind, text), parsed_with_problems)
+        parsed, problems = _PARSED.get((rel, kind, text))
         raw.problems.extend(problems)
         if parsed is not None:
             raw.files.append(parsed)
@@ -196,6 +191,14 @@ def parsed_with_problems(key: tuple[str, str, str]) -> tuple[InputFile | None, t
     rel, kind, text = key
     found: list[Problem] = []
     return parse_file(rel, kind, text, found), tuple(found)
+
+
+_PARSED: BuildMemo[tuple[str, str, str], tuple[InputFile | None, tuple[Problem, ...]]] = BuildMemo(
+    parsed_with_problems
+)
+"""Files parsed by the previous load in this process, by (path, kind, text): under
+`mkdocs serve` an edit re-parses only the file that changed. Not persisted: parsed
+YAML nodes take longer to load from disk than to parse again."""
 
 
 def parse_file(rel: str, kind: str, text: str, problems: list[Problem]) -> InputFile | None:

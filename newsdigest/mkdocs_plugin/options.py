@@ -44,7 +44,7 @@ class DeskConfig(Config):
     """The desk's name, shown as "Notes by ..." in each article's header card."""
     about = opt.Optional(opt.Type(str))
     """A hand-written page in docs/ (e.g. `about.md`): people, funding, contact."""
-    methodology = opt.Type(str, default="methodology.md")
+    methodology = opt.Type(str, default="")
     """The page that explains the rating scale; each rating links to its `#rating-<value>` there."""
     report_errors = opt.Optional(ReportAddress())
     """Where readers report errors: a `mailto:` address or an `https` issue address."""

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from .. import site_paths
-from ..anchor import AnchoredArticle, AnchoredDigest
+from ..anchor import AnchoredArticle, AnchoredDigest, Highlight
 from ..memo import BuildMemo
-from ..model import Digest
+from ..model import Article, Claim, Digest, Note, Outlet, Story, Term
 from .article import render_article_page
 from .glossary import render_glossary
 from .site import render_archive, render_home, render_outlet, render_outlets, render_topics
@@ -17,15 +15,39 @@ from .trust import Desk
 Pages = dict[str, str]
 """Page path relative to the docs folder -> page source."""
 
-_ARTICLE_PAGES: BuildMemo[tuple[object, ...], str] = BuildMemo()
-"""Article pages of the previous build in this process, by everything a page shows:
-`mkdocs serve` then re-renders only what an edit touched."""
+ArticlePageKey = tuple[
+    Article,
+    tuple[Note, ...],
+    tuple[Highlight, ...],
+    tuple[Note, ...],
+    tuple[tuple[Claim, Highlight], ...],
+    Outlet,
+    Story,
+    tuple[tuple[Article, Outlet], ...],
+    tuple[Term, ...],
+    site_paths.Linker,
+    Desk,
+]
+"""Everything an article page shows: the article, its notes, highlights, unplaced notes and
+claims, its outlet, its story, the story's articles with their outlets (the claim cards quote
+them), the glossary, the way links are written and the desk's credits."""
 
 
-def _article_page(
-    digest: Digest, placed: AnchoredArticle, linker: site_paths.Linker, desk: Desk, _key: object
-) -> str:
+def article_page(key: ArticlePageKey) -> str:
+    article, notes, highlights, unplaced, claims, outlet, story, neighbours, glossary, linker, desk = key
+    placed = AnchoredArticle(article, notes, list(highlights), list(unplaced), list(claims))
+    digest = Digest(
+        articles={a.id: a for a, _ in neighbours},
+        outlets={o.id: o for _, o in neighbours} | {outlet.id: outlet},
+        stories={story.id: story},
+        glossary=glossary,
+    )
     return render_article_page(digest, placed, linker, desk)
+
+
+_ARTICLE_PAGES: BuildMemo[ArticlePageKey, str] = BuildMemo(article_page, persist="article-page")
+"""Article pages of earlier builds, in this process and (persisted) in earlier ones: an edit
+re-renders only the pages it touched."""
 
 
 def render(
@@ -57,13 +79,15 @@ def render(
             tuple(placed.highlights),
             tuple(placed.unplaced),
             tuple(placed.claims),
-            digest.outlets.get(a.outlet),
-            digest.stories.get(a.story),
+            digest.outlets[a.outlet],
+            digest.stories[a.story],
+            tuple(
+                (digest.articles[other], digest.outlets[digest.articles[other].outlet])
+                for other in digest.stories[a.story].articles
+            ),
             digest.glossary,
             linker,
             desk,
         )
-        pages[site_paths.article_page(a.id)] = _ARTICLE_PAGES.get(
-            key, partial(_article_page, digest, placed, linker, desk)
-        )
+        pages[site_paths.article_page(a.id)] = _ARTICLE_PAGES.get(key)
     return dict(sorted(pages.items()))

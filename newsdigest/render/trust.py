@@ -34,8 +34,9 @@ class Desk:
     name: str = ""
     about: str | None = None
     """A page of docs/ saying who "we" is (people, funding, contact)."""
-    methodology: str | None = "methodology.md"
-    """The page explaining the rating scale (anchor `ratings`, one `rating-<value>` per rating)."""
+    methodology: str | None = None
+    """The page explaining the rating scale (anchor `ratings`, one `rating-<value>` per rating);
+    none: each rating is explained where it is shown, with no link."""
     report_errors: str | None = None
     """A `mailto:` address or an `https` issue address; checked by report_address_problem."""
 

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 
 from ..anchor import AnchoredArticle
+from ..memo import BuildMemo
+from ..model import Article
 
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»)\]]*\s+|\n")
 CHECKABLE = re.compile(r"\d|[\"“”„«»]")
@@ -44,10 +46,23 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+UnnotedKey = tuple[Article, tuple[tuple[int, int], ...]]
+"""An article and the (start, end) of every highlight in it, in order."""
+
+
 def unnoted_checkable(placed: AnchoredArticle) -> list[Unnoted]:
     """Sentences with a figure or a quotation that no highlight overlaps, in text order."""
-    text = placed.rendered.text
-    covered = sorted((h.start, h.end) for h in placed.highlights)
+    return list(_UNNOTED.get((placed.article, tuple(sorted((h.start, h.end) for h in placed.highlights)))))
+
+
+def start_build() -> None:
+    _UNNOTED.start()
+
+
+def unnoted_in(key: UnnotedKey) -> tuple[Unnoted, ...]:
+    article, covered = key
+    rendered = AnchoredArticle(article, ()).rendered
+    text = rendered.text
     found = []
     for start, end in sentences(text):
         sentence = text[start:end]
@@ -57,6 +72,10 @@ def unnoted_checkable(placed: AnchoredArticle) -> list[Unnoted]:
             continue
         words = sentence.split()
         excerpt = " ".join(words[:EXCERPT_WORDS]) + (" …" if len(words) > EXCERPT_WORDS else "")
-        line, col = placed.rendered.position(start)
+        line, col = rendered.position(start)
         found.append(Unnoted(line, col, excerpt))
-    return found
+    return tuple(found)
+
+
+_UNNOTED: BuildMemo[UnnotedKey, tuple[Unnoted, ...]] = BuildMemo(unnoted_in, persist="unnoted")
+"""Each article's unnoted sentences, from earlier builds: the report costs what an edit touched."""

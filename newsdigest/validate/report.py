@@ -16,7 +16,7 @@ from ..errors import Problem
 from ..plural import counted, noun_for
 from ..render.common import esc, page
 from ..schema.fields import NOTE_KINDS
-from .checkable import Unnoted, unnoted_checkable
+from .checkable import Unnoted, start_build, unnoted_checkable
 from .editorial import rule_flags
 from .rules import Rules
 
@@ -41,6 +41,7 @@ def build_report(
     """Counts and flags; `in_progress` adds the story and review flags (pipeline.work_in_progress)."""
     digest = anchored.digest
     report = BuildReport()
+    start_build()
     for article_id, article in sorted(digest.articles.items()):
         notes = digest.notes.get(article_id, ())
         report.notes_per_article[article.path] = Counter(n.kind for n in notes)

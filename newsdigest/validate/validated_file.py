@@ -36,11 +36,6 @@ class ValidatedFile:
         return self.valid_items.get((key,), [])
 
 
-_VALIDATED: BuildMemo[InputFile, tuple[ValidatedFile, tuple[Problem, ...]]] = BuildMemo()
-"""Schema validations of the previous build in this process, by the file parsed (the load stage
-hands back the very same, unchanged `InputFile` for an unchanged file)."""
-
-
 def start_validation() -> None:
     _VALIDATED.start()
 
@@ -49,7 +44,7 @@ def validate_file(f: InputFile) -> tuple[ValidatedFile, tuple[Problem, ...]]:
     """The file's checked data and the problems found in it."""
     if not f.parsed:
         return ValidatedFile(INVALID, {}, {}, {}), ()
-    return _VALIDATED.get(f, _validate)
+    return _VALIDATED.get(f)
 
 
 def _validate(f: InputFile) -> tuple[ValidatedFile, tuple[Problem, ...]]:
@@ -57,6 +52,12 @@ def _validate(f: InputFile) -> tuple[ValidatedFile, tuple[Problem, ...]]:
     data = checker.validate_root(f.node, FILE_KINDS[f.kind])
     result = ValidatedFile(data, checker.partial.get((), {}), checker.locs, checker.valid_items)
     return result, tuple(checker.problems)
+
+
+_VALIDATED: BuildMemo[InputFile, tuple[ValidatedFile, tuple[Problem, ...]]] = BuildMemo(_validate)
+"""Schema validations of the previous build in this process, by the file parsed (the load stage
+hands back the very same, unchanged `InputFile` for an unchanged file). Not persisted: a
+validated file takes longer to load from disk than to validate again."""
 
 
 def raw_ids(files: list[InputFile], list_key: str, id_key: str) -> list[str]:

@@ -1,0 +1,180 @@
+"""The persistent cache: values of the memos named `persist`, kept under the digest's `.cache/digest/`.
+
+So `build_digest.py pages`, CI (with the folder restored) and a restarted
+`mkdocs serve` reuse the work of earlier processes: an edit to one
+annotation file anchors and renders that one article again.
+
+- **Content-addressed.** An entry's file name is the hash of the memo's name
+  and its key (every input of the value, pickled); its folder is named by the
+  code version: this package's source, the versions of its libraries and of
+  Python (load/fingerprint.py). A new version starts an empty folder and
+  deletes the old ones.
+- **Checked.** Each entry starts with the hash of the rest; an entry that is
+  short, altered or unreadable is a miss, and is computed again.
+- **Atomic.** An entry is written to a temporary file and renamed into place,
+  so a reader never sees half of one; two processes writing the same entry
+  write the same bytes.
+- **Ours.** Entries are pickles of the package's own frozen data; the folder
+  is written by this package only (whoever can write it can change the code
+  too). It is safe to delete at any time; `NEWSDIGEST_NO_CACHE=1` turns it off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copyreg
+import dataclasses
+import functools
+import hashlib
+import io
+import json
+import operator
+import os
+import pickle
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from . import memo
+from .load.fingerprint import code_hash, runtime_versions
+
+FOLDER = Path(".cache") / "digest"
+"""The cache's folder, relative to the digest folder."""
+SWITCH = "NEWSDIGEST_NO_CACHE"
+"""Set to 1 to build without the persistent cache (it is neither read nor written)."""
+_CHECK = hashlib.sha256().digest_size
+
+
+@functools.cache
+def code_version() -> str:
+    """A short hash of everything besides the inputs that a cached value depends on."""
+    versions = json.dumps(runtime_versions(), sort_keys=True)
+    return hashlib.sha256(f"{code_hash()}\0{versions}".encode()).hexdigest()[:24]
+
+
+def plain_dataclasses() -> dict[type, Callable[[Any], Any]]:
+    """A fast pickling rule for each of the package's dataclasses that `cls(*fields)` rebuilds.
+
+    The standard rule for a slots dataclass calls `dataclasses.fields` for every
+    object, which made loading a cached article slower than anchoring it again.
+    """
+    table: dict[type, Callable[[Any], Any]] = {}
+    for name, module in list(sys.modules.items()):
+        if name.split(".")[0] != __package__:
+            continue
+        for cls in vars(module).values():
+            if not (isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == name):
+                continue
+            fields = dataclasses.fields(cls)
+            if hasattr(cls, "__post_init__") or not all(f.init for f in fields):
+                continue
+            if len(fields) > 1:
+                table[cls] = functools.partial(by_fields, cls, operator.attrgetter(*(f.name for f in fields)))
+    return {**copyreg.dispatch_table, **table}
+
+
+def by_fields(cls: type, getter: Callable[[Any], tuple[Any, ...]], obj: object) -> tuple[Any, ...]:
+    return cls, getter(obj)
+
+
+def dumps(value: object, table: dict[type, Callable[[Any], Any]]) -> bytes:
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=5)
+    pickler.dispatch_table = table
+    pickler.dump(value)
+    return out.getvalue()
+
+
+def enabled() -> bool:
+    return os.environ.get(SWITCH, "") in ("", "0")
+
+
+class DiskStore:
+    """One build's view of the cache folder of one code version."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.writable = True
+        """False after a write failed (a read-only or full disk): the build goes on without writing."""
+        self._table = plain_dataclasses()
+        self._parts: dict[int, tuple[object, bytes]] = {}
+        """id(part) -> (part, hash of its pickle): a shared part (the glossary) is pickled once."""
+
+    def path(self, name: str, key: object) -> Path:
+        digest = hashlib.sha256(name.encode() + b"\0")
+        for part in key if type(key) is tuple else (key,):
+            digest.update(self._part_hash(part))
+        return self.folder / name / f"{digest.hexdigest()}.pickle"
+
+    def _part_hash(self, part: object) -> bytes:
+        known = self._parts.get(id(part))
+        if known is not None and known[0] is part:
+            return known[1]
+        found = hashlib.sha256(dumps(part, self._table)).digest()
+        self._parts[id(part)] = (part, found)  # kept alive, so its id is not reused in this build
+        return found
+
+    def get(self, name: str, key: object) -> tuple[bool, object]:
+        """(True, value) for an intact entry; (False, None) for anything else."""
+        try:
+            data = self.path(name, key).read_bytes()
+            payload = memoryview(data)[_CHECK:]
+            if len(data) <= _CHECK or hashlib.sha256(payload).digest() != data[:_CHECK]:
+                return False, None
+            return True, pickle.loads(payload)
+        except Exception:  # any unreadable entry is a miss: the value is computed again
+            return False, None
+
+    def put(self, name: str, key: object, value: object) -> None:
+        if not self.writable:
+            return
+        path = self.path(name, key)
+        payload = dumps(value, self._table)
+        scratch: str | None = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, scratch = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            with os.fdopen(handle, "wb") as out:
+                out.write(hashlib.sha256(payload).digest())
+                out.write(payload)
+            os.replace(scratch, path)
+        except OSError:
+            self.writable = False
+            if scratch is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(scratch)
+
+
+def open_store(root: Path) -> DiskStore | None:
+    """The cache of the digest in `root` for this code version, or None when switched off."""
+    if not enabled():
+        return None
+    base = root / FOLDER
+    version = code_version()
+    if base.is_dir():
+        for old in base.iterdir():
+            if old.is_dir() and old.name != version:  # an earlier code version's entries
+                shutil.rmtree(old, ignore_errors=True)
+    else:
+        try:
+            base.mkdir(parents=True)
+            (base / ".gitignore").write_text(
+                "# the digest's build cache: safe to delete\n*\n", encoding="utf-8"
+            )
+        except OSError:
+            return None
+    return DiskStore(base / version)
+
+
+@contextmanager
+def opened(root: Path) -> Iterator[None]:
+    """Memos named `persist` use the cache of `root` for the duration of one build."""
+    previous = memo.use_store(open_store(root))
+    try:
+        yield
+    finally:
+        memo.use_store(previous)

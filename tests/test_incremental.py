@@ -1,0 +1,182 @@
+"""Incremental builds equal fresh ones, byte for byte, whatever the edits.
+
+A build reuses three kinds of earlier work: values held in memory by the
+previous build in this process (`mkdocs serve`), values kept in the digest's
+persistent cache by earlier processes (memo_store.py), and neither (a fresh
+build, the cache switched off). Random sequences of edits to every kind of
+input and to the site's settings must give the same pages, exports and
+warnings all three ways.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsdigest import memo, memo_store, pipeline
+from newsdigest.memo import BuildMemo
+from newsdigest.site_paths import Linker
+from support import FIXTURES, REPO, copy_digest, run_cli
+
+WORDS = st.lists(
+    st.sampled_from(["council", "bridge", "Friday", "river", "vote", "costs", "Mai"]), min_size=1, max_size=4
+).map(" ".join)
+SLOTS: dict[str, tuple[str, str, st.SearchStrategy[str]]] = {
+    "note body": (
+        "annotations/daily-report.yml",
+        "The estimate comes from the 2023 feasibility study.",
+        WORDS,
+    ),
+    "note quote": (
+        "annotations/daily-report.yml",
+        '"voted 9 to 2 on Friday"',
+        st.sampled_from(['"voted 9 to 2 on Friday"', '"voted 9 to 2"', '"voted 10 to 1"']),
+    ),
+    "article text": (
+        "articles/daily-report.md",
+        "Work starts in May.",
+        WORDS.map(lambda w: f"Work on the {w}."),
+    ),
+    "article title": (
+        "articles/daily-report.md",
+        '"Council approves the new bridge"',
+        WORDS.map(lambda w: f'"The {w}"'),
+    ),
+    "story title": (
+        "annotations/stories/bridge-vote.yml",
+        '"City council approves the river bridge"',
+        WORDS.map(lambda w: f'"A {w}"'),
+    ),
+    "outlet name": ("annotations/outlets.yml", "name: Daily News", WORDS.map(lambda w: f"name: The {w}")),
+    "glossary definition": ("annotations/glossary.yml", "The elected city government.", WORDS),
+    "glossary term": (
+        "annotations/glossary.yml",
+        "- term: council",
+        st.sampled_from(["- term: council", "- term: bridge", "- term: river"]),
+    ),
+}
+SETTINGS = st.builds(
+    lambda site_name, site_url, directory_urls: pipeline.Options(
+        strict=False, linker=Linker(directory_urls, site_url), site_name=site_name
+    ),
+    WORDS,
+    st.sampled_from(["", "https://example.org/digest/"]),
+    st.booleans(),
+)
+"""The mkdocs.yml settings a build reads: site_name, site_url, use_directory_urls."""
+
+
+@pytest.fixture(scope="module")
+def digest(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_digest(FIXTURES / "mini", tmp_path_factory.mktemp("incremental") / "mini")
+
+
+@pytest.fixture
+def cache_on(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.delenv(memo_store.SWITCH, raising=False)
+    yield
+
+
+def built(root: Path, options: pipeline.Options) -> tuple[dict[str, str], list[str]]:
+    result = pipeline.build(root, options)
+    return result.pages, [w.format() for w in result.warnings]
+
+
+def fresh(root: Path, options: pipeline.Options) -> tuple[dict[str, str], list[str]]:
+    """A build that reuses nothing: no memory of earlier builds, no persistent cache."""
+    os.environ[memo_store.SWITCH] = "1"
+    try:
+        with memo.bypassed():
+            return built(root, options)
+    finally:
+        del os.environ[memo_store.SWITCH]
+
+
+@settings(
+    max_examples=12,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(edits=st.lists(st.sampled_from([*sorted(SLOTS), "settings"]), min_size=1, max_size=5), data=st.data())
+def test_incremental_and_cached_builds_equal_a_fresh_one(
+    digest: Path, cache_on: None, edits: list[str], data: st.DataObject
+) -> None:
+    originals = {rel: (FIXTURES / "mini" / rel).read_text(encoding="utf-8") for rel, _, _ in SLOTS.values()}
+    for rel, text in originals.items():
+        (digest / rel).write_text(text, encoding="utf-8")
+    values = {slot: original for slot, (_, original, _) in SLOTS.items()}
+    options = pipeline.Options(strict=False)
+    built(digest, options)  # the previous build whose work the first edit may reuse
+    for edit in edits:
+        if edit == "settings":
+            options = data.draw(SETTINGS)
+        else:
+            values[edit] = data.draw(SLOTS[edit][2])
+            write_slots(digest, originals, values)
+        expected = fresh(digest, options)
+        assert built(digest, options) == expected, f"in process, after {edit}"
+        with memo.bypassed():  # what a new process sees: only the persistent cache
+            assert built(digest, options) == expected, f"from the persistent cache, after {edit}"
+
+
+def write_slots(root: Path, originals: dict[str, str], values: dict[str, str]) -> None:
+    for rel, original in originals.items():
+        text = original
+        for slot, (slot_rel, placeholder, _) in SLOTS.items():
+            if slot_rel == rel:
+                text = text.replace(placeholder, values[slot])
+        (root / rel).write_text(text, encoding="utf-8")
+
+
+def test_pages_after_an_edit_reuses_the_cache_and_writes_what_a_fresh_build_writes(
+    mini: Path, tmp_path: Path
+) -> None:
+    """Across real processes: `pages` twice with an edit between, against `pages` with the cache off."""
+    assert run_cli("pages", "--root", str(mini)).returncode == 0
+    entries = sorted((mini / memo_store.FOLDER).rglob("*.pickle"))
+    assert entries, "the first run fills the cache"
+    notes = mini / "annotations" / "daily-report.yml"
+    notes.write_text(
+        notes.read_text(encoding="utf-8").replace("feasibility study.", "study of 2023."), encoding="utf-8"
+    )
+    assert run_cli("pages", "--root", str(mini)).returncode == 0
+    other = copy_digest(FIXTURES / "mini", tmp_path / "other")
+    (other / notes.relative_to(mini)).write_bytes(notes.read_bytes())
+    command = [sys.executable, str(REPO / "build_digest.py"), "pages", "--root", str(other)]
+    off = subprocess.run(
+        command, env={**os.environ, memo_store.SWITCH: "1"}, capture_output=True, timeout=120
+    )
+    assert off.returncode == 0, off.stderr
+    assert not (other / memo_store.FOLDER).exists()
+    assert snapshot(mini / "docs") == snapshot(other / "docs")
+
+
+def snapshot(docs: Path) -> dict[str, bytes]:
+    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
+
+
+def test_a_damaged_entry_is_a_miss(mini: Path, cache_on: None) -> None:
+    first = pipeline.build(mini).pages
+    for entry in (mini / memo_store.FOLDER).rglob("*.pickle"):  # a readable value, not the one hashed
+        entry.write_bytes(entry.read_bytes()[:32] + pickle.dumps((0, "tampered")))
+    with memo.bypassed():
+        assert pipeline.build(mini).pages == first
+
+
+def closure_compute() -> None:
+    seen = 1
+    BuildMemo(lambda key: (key, seen))
+
+
+def test_a_memo_refuses_a_compute_function_that_sees_more_than_its_key() -> None:
+    with pytest.raises(TypeError, match="must be a module-level function"):
+        closure_compute()

@@ -216,6 +216,28 @@ def test_without_javascript_every_note_and_claim_is_one_link_away(browser: Any, 
     context.close()
 
 
+def test_without_javascript_each_term_is_defined_at_its_first_use(browser: Any, site: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    tab = context.new_page()
+    open_page(tab, site, ARTICLE)
+    shown = tab.evaluate(
+        "[...document.querySelectorAll('abbr[data-d]')]"
+        ".map(a => [a.dataset.d, getComputedStyle(a, '::after').content])"
+    )
+    assert shown, "the article uses glossary terms"
+    for definition, content in shown:  # the computed value is a CSS string: quotes and backslashes escaped
+        text = f" ({definition})".replace("\\", "\\\\").replace('"', '\\"')
+        assert content == f'"{text}"'
+    context.close()
+    scripted = browser.new_context(viewport={"width": 390, "height": 844})
+    tab = scripted.new_page()
+    open_page(tab, site, ARTICLE)
+    assert tab.evaluate(
+        "[...document.querySelectorAll('abbr[data-d]')].every(a => getComputedStyle(a, '::after').content === 'none')"
+    ), "with the script, definitions show in its tooltip instead"
+    scripted.close()
+
+
 def test_printed_article_shows_the_legend_and_note_numbers(page: Any, site: str) -> None:
     open_page(page, site, ARTICLE)
     page.emulate_media(media="print")

@@ -7,7 +7,6 @@ ids must be unique, and every reference must name something that exists.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from typing import Any
 
 from .. import model as m
@@ -16,7 +15,9 @@ from ..limits import MAX_ID_CHARS
 from ..load.inputs import InputFile, RawDigest
 from ..schema.fields import ID_PATTERN
 from . import safety
-from .records import INVALID, KeyPath, path_label, suggest
+from .claim_cells import claim_statements
+from .parts import quote_at, sources
+from .records import INVALID, suggest
 from .review_dates import covered_articles, review_dates
 from .text_at import text_at
 from .validated_file import ValidatedFile, raw_ids, start_validation, validate_file
@@ -153,7 +154,7 @@ class Assembler:
                     "remove `rating:`, or make the note `kind: fact-check` if it tests a statement",
                 )
                 continue
-            quote = _quote(item, locs, ("notes", i), f"notes[{i}]")
+            quote = quote_at(item, locs, ("notes", i), f"notes[{i}]")
             reviewed, updated = review_dates(item, locs, ("notes", i), self.problems)
             notes.append(
                 m.Note(
@@ -162,7 +163,7 @@ class Assembler:
                     quote=quote,
                     kind=item["kind"],
                     body=item["body"],
-                    sources=_sources(item, locs, ("notes", i)),
+                    sources=sources(item, locs, ("notes", i)),
                     draft=item.get("status") == "draft",
                     reviewed=reviewed,
                     updated=updated,
@@ -193,7 +194,7 @@ class Assembler:
                 )
                 ok = False
             ids.add(item["id"])
-            statements = self.statements(item, data["articles"], locs, ("claims", i))
+            statements = claim_statements(item, data["articles"], locs, ("claims", i), self.problems)
             reviewed, updated = review_dates(item, locs, ("claims", i), self.problems)
             covers = covered_articles(item, data["articles"], locs, ("claims", i), self.problems)
             if statements is None:
@@ -206,7 +207,7 @@ class Assembler:
                     claim=item["claim"],
                     statements=statements,
                     conclusion=item["conclusion"],
-                    sources=_sources(item, locs, ("claims", i)),
+                    sources=sources(item, locs, ("claims", i)),
                     rating=item.get("rating"),
                     reviewed=reviewed,
                     updated=updated,
@@ -225,55 +226,6 @@ class Assembler:
             claims=tuple(claims),
             tags=tuple(data.get("tags", ())),
         )
-
-    def statements(
-        self, claim: dict[str, Any], articles: list[str], locs: Mapping[KeyPath, Loc], path: KeyPath
-    ) -> tuple[m.Statement, ...] | None:
-        given: dict[str, Any] = claim["statements"]
-        here = path + ("statements",)
-        ok = True
-        for key in given:
-            if key not in articles:
-                self.error(
-                    locs[here + (key, "")],
-                    f"{path_label(here)}: '{key}' is not an article of this story",
-                    f"{suggest(key, articles)}The story's articles: {', '.join(articles)}",
-                )
-                ok = False
-        out = []
-        for article in articles:
-            entry = given.get(article)
-            label = path_label(here + (article,))
-            if entry is None:  # not yet compared: a flag in the build report, refused when publishing
-                out.append(m.Statement(article, None, pending=True, loc=locs[here]))
-            elif ("quote" in entry) == bool(entry.get("not_mentioned")):
-                self.error(
-                    locs[here + (article,)],
-                    f"{label}: give either `quote:` or `not_mentioned: true`",
-                    "a comparison cell is the article's words, or an explicit 'not mentioned'",
-                )
-                ok = False
-            elif "quote" in entry:
-                quote = _quote(entry, locs, here + (article,), label)
-                out.append(m.Statement(article, quote, assessment=entry.get("assessment")))
-            elif "assessment" in entry:
-                self.error(
-                    locs[here + (article, "assessment")],
-                    f"{label}: `assessment` needs a `quote:`",
-                    "an assessment compares the article's words with the record; "
-                    "remove it from a `not_mentioned` cell",
-                )
-                ok = False
-            elif "prefix" in entry or "suffix" in entry:
-                self.error(
-                    locs[here + (article,)],
-                    f"{label}: `prefix`/`suffix` need a `quote:`",
-                    "remove them, or add the quote",
-                )
-                ok = False
-            else:
-                out.append(m.Statement(article, None))
-        return tuple(out) if ok else None
 
     def outlets(self) -> dict[str, m.Outlet]:
         out: dict[str, m.Outlet] = {}
@@ -298,7 +250,7 @@ class Assembler:
                     country=item["country"],
                     owner=item["owner"],
                     profile=item["profile"],
-                    sources=_sources(item, locs, ("outlets", i)),
+                    sources=sources(item, locs, ("outlets", i)),
                     founded=item.get("founded"),
                 )
         return out
@@ -338,36 +290,12 @@ class Assembler:
                     m.Term(
                         item["term"],
                         item["definition"],
-                        _sources(item, locs, ("terms", i)),
+                        sources(item, locs, ("terms", i)),
                         aliases,
                         languages,
                     )
                 )
         return tuple(terms)
-
-
-def _quote(item: dict[str, Any], locs: Mapping[KeyPath, Loc], path: KeyPath, label: str) -> m.Quote:
-    return m.Quote(item["quote"], item.get("prefix"), item.get("suffix"), locs[path + ("quote",)], label)
-
-
-def _sources(
-    item: dict[str, Any], locs: Mapping[KeyPath, Loc] | None = None, path: KeyPath = ()
-) -> tuple[m.Source, ...]:
-    def loc(j: int) -> Loc | None:
-        return locs.get(path + ("sources", j, "url")) if locs is not None else None
-
-    return tuple(
-        m.Source(
-            s["title"],
-            s["url"],
-            publisher=s.get("publisher"),
-            date=s.get("date"),
-            via=s.get("via"),
-            archive_url=s.get("archive_url"),
-            loc=loc(j),
-        )
-        for j, s in enumerate(item.get("sources", ()))
-    )
 
 
 def assemble(raw: RawDigest) -> tuple[m.Digest, list[Problem]]:

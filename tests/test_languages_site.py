@@ -49,7 +49,7 @@ def test_the_page_keeps_the_site_language_and_the_article_text_has_its_own(built
     assert page.count("<h1") == 1  # ours, not Material's as well
     assert '<h1 class="dn-head" lang="fr">Le conseil approuve le <mark id="hl-titre"' in page
     assert '<p class="dn-subtitle dn-head" lang="fr">Les élus refusent de <mark id="hl-chapeau"' in page
-    assert '<div class="dn-text" lang="fr">' in page
+    assert '<div class="dn-text" id="article-text" lang="fr">' in page
 
 
 def test_notes_on_the_headline_and_deck_come_first_and_quote_in_french(built: Path) -> None:
@@ -69,10 +69,10 @@ def test_a_claim_cell_quoting_guillemets_adds_no_second_pair(built: Path) -> Non
 def test_glossary_terms_apply_only_in_their_languages(built: Path) -> None:
     french = html_of(built, "articles/pont-fr")
     english = html_of(built, "articles/bridge-en")
-    text_fr = french.split('<div class="dn-text" lang="fr">', 1)[1].split("</div>", 1)[0]
+    text_fr = french.split('<div class="dn-text" id="article-text" lang="fr">', 1)[1].split("</div>", 1)[0]
     assert "<abbr" not in text_fr.split("coalition")[0][-40:] and 'data-t="coalition"' not in text_fr
     assert 'data-t="nato"' in text_fr and '<abbr data-t="conseil-municipal"' in text_fr
-    text_en = english.split('<div class="dn-text" lang="en">', 1)[1].split("</div>", 1)[0]
+    text_en = english.split('<div class="dn-text" id="article-text" lang="en">', 1)[1].split("</div>", 1)[0]
     assert 'data-t="coalition"' in text_en and 'data-t="conseil-municipal"' not in text_en
 
 

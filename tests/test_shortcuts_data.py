@@ -8,7 +8,6 @@ regexes, and the indented JSON writer each give what the slow way gives.
 from __future__ import annotations
 
 import os
-import re
 from unittest.mock import patch
 from urllib.parse import urlsplit
 
@@ -17,7 +16,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsdigest.anchor import normalize as N
-from newsdigest.anchor.normalize import Normalized
 from newsdigest.errors import Problem
 from newsdigest.load import yamlsafe
 from newsdigest.validate import safety
@@ -33,16 +31,7 @@ CHECKS = settings(
 )
 
 
-def normalize_by_regex(text: str) -> Normalized:
-    """normalize() as first written: every step by regex, no shortcut."""
-    visible, ignored = N._apply(text, ((m.start(), m.end(), "") for m in N._IGNORED_RUNS.finditer(text)))
-    chunks = N._NFC_CHUNKS.finditer(visible)
-    composed, nfc = N._apply(visible, (e for c in chunks if (e := N._nfc_edit(c.group(), c.start()))))
-    table = re.compile(f"[{re.escape(''.join(N._ONE_FOR_ONE))}]")
-    translated = table.sub(lambda m: N._ONE_FOR_ONE[m.group()], composed)
-    folds = ((m.start(), m.end(), N.fold_replacement(m)) for m in N._FOLDS.finditer(translated))
-    folded, fold = N._apply(translated, folds)
-    return Normalized(folded, (fold, nfc, ignored))
+normalize_by_regex = N.normalize_by_regex
 
 
 @CHECKS

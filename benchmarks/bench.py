@@ -157,7 +157,10 @@ RATIOS = (
     ("whole / bare, Material search (≤ 1.5×)", lambda r: _ratio(r, "mkdocs_ours_s", "mkdocs_plain_s")),
     ("whole / bare, Pagefind (≤ 1.5×)", lambda r: _ratio(r, "pagefind_build_s", "pagefind_plain_s")),
     ("generation / MkDocs step (≤ 25%)", lambda r: _ratio(r, "generation_s", "mkdocs_step_s", "{:.1%}")),
-    ("peak memory MB (≤ 1,536 at 10,000)", lambda r: f"{max(r['peak_rss_mb'], r.get('pagefind_rss_mb', 0)):,.0f}"),
+    (
+        "peak memory MB (≤ 1,536 at 10,000)",
+        lambda r: f"{max(r['peak_rss_mb'], r.get('pagefind_rss_mb', 0)):,.0f}",
+    ),
     ("first search KB, Material / Pagefind (≤ 300)", lambda r: first_search(r)),
     ("index-size warning", lambda r: "yes" if r["index_warned"] else "no"),
 )
@@ -166,7 +169,9 @@ RATIOS = (
 
 def first_search(r: dict[str, float]) -> str:
     pagefind = r.get("pagefind_real_kb", r.get("pagefind_kb"))
-    return f"{r['search_kb']:,.0f} / {pagefind:,.0f}" if pagefind is not None else f"{r['search_kb']:,.0f} / –"
+    return (
+        f"{r['search_kb']:,.0f} / {pagefind:,.0f}" if pagefind is not None else f"{r['search_kb']:,.0f} / –"
+    )
 
 
 FIGURES = (

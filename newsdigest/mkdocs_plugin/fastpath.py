@@ -62,6 +62,28 @@ class ReadyPage(Page):
         self.links_to_anchors = {}
 
 
+def nav_titles(nav: object) -> dict[str, str]:
+    """The title mkdocs.yml's `nav` gives a page, by path (its first mention), as MkDocs reads it.
+
+    A page object made before the navigation keeps its own title, so ReadyPage is given this one.
+    """
+    titles: dict[str, str] = {}
+
+    def walk(data: object) -> None:
+        if isinstance(data, dict):
+            for key, value in data.items():
+                if isinstance(value, str):
+                    titles.setdefault(value, str(key))
+                else:
+                    walk(value)  # a section: its pages
+        elif isinstance(data, list):
+            for item in data:
+                walk(item)
+
+    walk(nav)
+    return titles
+
+
 def anchor_ids(body: str) -> set[str]:
     """The `id`s of a generated page, as MkDocs collects them to check links to `page#id`."""
     return {html.unescape(value) for value in _ID.findall(body)}

@@ -57,8 +57,6 @@ def generated(config: MkDocsConfig, src_uri: str, content: str | bytes) -> Gener
     assert isinstance(file, GeneratedFile)
     file.changed = _BUILT.get(key) != digest or not os.path.isfile(file.abs_dest_path)
     _BUILT[key] = digest
-    if file.is_documentation_page():
-        fastpath.ReadyPage(None, file, config)  # becomes file.page: no Python-Markdown for finished HTML
     return file
 
 
@@ -180,6 +178,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             if (old := files.get_file_from_path(stale)) is not None:
                 files.remove(old)
         clashes = []
+        nav_titles = fastpath.nav_titles(config.nav)
         for src_uri, text in published.items():
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
@@ -187,7 +186,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                     clashes.append(src_uri)
                     continue
                 files.remove(existing)
-            files.append(generated(config, src_uri, text))
+            file = generated(config, src_uri, text)
+            if file.is_documentation_page():  # becomes file.page: no Python-Markdown for finished HTML
+                fastpath.ReadyPage(nav_titles.get(src_uri), file, config)
+            files.append(file)
         if clashes:
             raise clash_error(clashes)
         if self.pagefind is not None:

@@ -223,7 +223,8 @@ def main() -> int:
             runs = args.large_runs if args.large_runs and n >= LARGE else args.runs
             rows.append(measure_size(n, runs, workdir, args.serve, not args.no_pagefind))
             print(f"N={n:,} measured in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-            print(table(rows[-1:], RATIOS), file=sys.stderr)  # so far, in case a larger size does not finish
+            # so far, in case a larger size does not finish
+            print(table(rows[-1:], RATIOS), table(rows[-1:], FIGURES), sep="\n", file=sys.stderr)
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)

@@ -315,4 +315,5 @@ def test_digest_parser_matches_stock_markdown_it(source: str) -> None:
 def stock_parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False})
     md.disable("text_join")
+    md.core.ruler.push("drop_link_titles", markdown_dialect._drop_link_titles)  # a rule, not a shortcut
     return md

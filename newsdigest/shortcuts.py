@@ -30,7 +30,6 @@ NAMES = (
     "normalize-steps",  # anchor/normalize.py: steps a text does not need are not run
     "plain-text",  # render/common.py: text without markup characters needs no parse
     "link-scan",  # validate/safety.py: a scan rules out unsafe links before a full parse
-    "web-address",  # validate/safety.py: a plain web address needs no urlsplit
     "yaml-compose",  # load/yamlsafe.py: a small YAML file is composed without counting events
 )
 

@@ -235,14 +235,8 @@ def text_problem(kind: str, value: str) -> tuple[str, str] | None:
     return None
 
 
-PLAIN_WEB_ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]+(?:[/?#][!-~]*)?")
-"""Addresses that are plainly web addresses: no urlsplit needed (tests/test_shortcuts_data.py)."""
-
-
 def is_web_address(value: str) -> bool:
     """An absolute http(s) address with a host and no spaces."""
-    if PLAIN_WEB_ADDRESS.fullmatch(value) and shortcuts.take("web-address"):
-        return True
     try:
         parts = urlsplit(value)
     except ValueError:  # e.g. an unclosed IPv6 bracket

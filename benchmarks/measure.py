@@ -22,7 +22,7 @@ WRAPPER = (
     "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True); "
     "dt = time.perf_counter() - t; "
     "print(r.returncode, dt, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); "
-    "sys.stderr.write(r.stderr[-2000:] if r.returncode else '')"
+    "sys.stderr.write(r.stderr)"
 )
 
 
@@ -32,13 +32,19 @@ COLD = {**os.environ, "NEWSDIGEST_NO_CACHE": "1"}
 
 def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
     """Wall time (s) and peak memory (KiB) of one run of `cmd`."""
+    seconds, rss, _ = timed_with_log(cmd, cwd, env)
+    return seconds, rss
+
+
+def timed_with_log(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int, str]:
+    """Wall time (s), peak memory (KiB) and what `cmd` wrote to stderr, for one run."""
     out = subprocess.run(
         [sys.executable, "-c", WRAPPER, *cmd], cwd=cwd, capture_output=True, text=True, env=env
     )
     code, seconds, rss = out.stdout.split()
     if code != "0":
-        raise RuntimeError(f"{' '.join(cmd)} failed:\n{out.stderr}")
-    return float(seconds), int(rss)
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{out.stderr[-2000:]}")
+    return float(seconds), int(rss), out.stderr
 
 
 def generation_time(root: Path) -> float:

@@ -15,6 +15,8 @@ from markdown_it.common.utils import escapeHtml
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from . import shortcuts
+
 NORMALIZED = re.compile(r"(?:https?://[a-z0-9.-]+)?[A-Za-z0-9._~/-]*")
 """Addresses markdown-it's normalizeLink returns unchanged (tests/test_shortcuts_markdown.py checks it)."""
 
@@ -23,7 +25,9 @@ class _Dialect(MarkdownIt):
     """markdown-it with a faster normalizeLink (called for every link, twice; docs/scale.md)."""
 
     def normalizeLink(self, url: str) -> str:
-        return url if NORMALIZED.fullmatch(url) else normalize_link(url)
+        if NORMALIZED.fullmatch(url) and shortcuts.take("normalize-link"):
+            return url
+        return normalize_link(url)
 
 
 @lru_cache(maxsize=4096)
@@ -78,7 +82,9 @@ def render_markdown(source: str) -> str:
     Web Annotation export, and again on every rebuild under `mkdocs serve`.
     """
     simple = simple_html(source)
-    return simple if simple is not None else str(parser().render(source))
+    if simple is not None and shortcuts.take("note-renderer"):
+        return simple
+    return str(parser().render(source))
 
 
 # The shape of most note bodies, rendered without markdown-it (docs/scale.md): paragraphs

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 
-from .. import markdown_dialect
+from .. import markdown_dialect, shortcuts
 
 LEAF_TYPES = {"text", "text_special", "code_inline", "softbreak", "hardbreak"}
 DELIMITERS = {"em_open", "em_close", "strong_open", "strong_close"}
@@ -157,7 +157,7 @@ class _Walker:
 def _inline_link_tail(text: str, pos: int) -> int:
     """End of `  <dest>  "title"  )` starting at `pos`, as the link rule parses it; -1 if not."""
     plain = _PLAIN_TAIL.match(text, pos)  # most links: a plain address, no title
-    return plain.end() if plain else parsed_link_tail(text, pos)
+    return plain.end() if plain and shortcuts.take("link-tail") else parsed_link_tail(text, pos)
 
 
 def parsed_link_tail(text: str, pos: int) -> int:

@@ -27,6 +27,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .. import shortcuts
+
 IGNORED = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2039\u203a"
 DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u00ab\u00bb"
@@ -43,6 +45,7 @@ _ONE_FOR_ONE = {
     **dict.fromkeys(DOUBLE_QUOTES, '"'),
     **dict.fromkeys(DASHES, "-"),
 }
+_ONE_FOR_ONE_CHARS = re.compile(f"[{re.escape(''.join(_ONE_FOR_ONE))}]")
 _ASCII_ONE_FOR_ONE = str.maketrans({k: v for k, v in _ONE_FOR_ONE.items() if k.isascii()})
 _IGNORED_RUNS = re.compile(f"[{re.escape(IGNORED)}]+")
 _FOLDS = re.compile("(?<=[\"']) +| +(?=[\"'])| {2,}|\u2026")
@@ -222,10 +225,23 @@ def fold_replacement(found: re.Match[str]) -> str:
 
 def normalize(text: str) -> Normalized:
     """Apply rules 1-7, recording the edits needed to map positions back."""
+    if not shortcuts.take("normalize-steps"):
+        return normalize_by_regex(text)
     visible, ignored_edits = _drop_ignored(text)
     composed, nfc_edits = _nfc(visible)
     folded, fold_edits = _fold(composed)
     return Normalized(folded, (fold_edits, nfc_edits, ignored_edits))
+
+
+def normalize_by_regex(text: str) -> Normalized:
+    """normalize() as first written, every step by regex (what the shortcuts above must equal)."""
+    visible, ignored = _apply(text, ((m.start(), m.end(), "") for m in _IGNORED_RUNS.finditer(text)))
+    chunks = _NFC_CHUNKS.finditer(visible)
+    composed, nfc = _apply(visible, (e for c in chunks if (e := _nfc_edit(c.group(), c.start()))))
+    translated = _ONE_FOR_ONE_CHARS.sub(lambda m: _ONE_FOR_ONE[m.group()], composed)
+    folds = ((m.start(), m.end(), fold_replacement(m)) for m in _FOLDS.finditer(translated))
+    folded, fold = _apply(translated, folds)
+    return Normalized(folded, (fold, nfc, ignored))
 
 
 def normalize_quote(text: str) -> str:

@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping
 
 import yaml
 
+from .. import shortcuts
 from ..errors import Loc, Problem
 from ..limits import MAX_YAML_DEPTH, MAX_YAML_NODES
 from .yaml_traps import quote_trap
@@ -48,7 +49,7 @@ def parse_yaml(rel: str, text: str, line_offset: int, problems: list[Problem]) -
         problems.append(Problem(Loc(rel, where[0] + 1 + line_offset, where[1] + 1), message, hint))
 
     try:
-        plain, node = composed_if_plain(text)
+        plain, node = composed_if_plain(text) if shortcuts.take("yaml-compose") else (False, None)
         if plain:
             return node
         bad = shape_problem(text)

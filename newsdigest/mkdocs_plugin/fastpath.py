@@ -1,17 +1,25 @@
 """Shortcuts that spare MkDocs work on generated pages without changing its output.
 
-A generated page body is finished HTML. Left to MkDocs, Python-Markdown would
-run html.parser over it twice only to pass it through unchanged, and Material's
-search plugin would run html.parser over every inline tag of it. Both costs
-grow with the number of highlights and glossary terms on a page; the two
-helpers here avoid them, and tests/test_fastpath.py checks that the built
-pages and search index are the same bytes as without them.
+A generated page body is finished HTML. Left to MkDocs, each page would set up
+a Python-Markdown instance with every configured extension, which then runs
+html.parser over the body twice only to pass it through unchanged; and
+Material's search plugin would run html.parser over every inline tag of it.
+ReadyPage and search_view avoid both (shortcuts `ready-html` and
+`search-view`, see newsdigest/shortcuts.py), and tests/test_fastpath.py
+checks that the built pages and search index are the same bytes without them.
 """
 
 from __future__ import annotations
 
 import html
 import re
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from .. import shortcuts
 
 HTML_PAGE_START = '<div class="dn-page">'
 """How every generated page body starts (see render.common.page): one raw HTML block."""
@@ -30,6 +38,50 @@ _SPECIAL = re.compile(
 
 def is_ready_html(body: str) -> bool:
     return body.startswith(HTML_PAGE_START)
+
+
+class ReadyPage(Page):
+    """A generated page, whose body MkDocs passes to the theme as it is.
+
+    MkDocs lets a plugin give a file its own page object (`File.page`, set in
+    on_files); this one overrides only the public `render` step. Python-Markdown
+    would stash the one raw HTML block and give it back unchanged, with no
+    table of contents, no title and no links to rewrite (its tree processors
+    never see stashed HTML): that is what is set here, without it.
+    """
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        body = (self.markdown or "").strip()
+        if not is_ready_html(body) or not shortcuts.take("ready-html"):
+            super().render(config, files)
+            return
+        self.content = body
+        self.toc = get_toc([])
+        self._title_from_render = None
+        self.present_anchor_ids = anchor_ids(body)
+        self.links_to_anchors = {}
+
+
+def nav_titles(nav: object) -> dict[str, str]:
+    """The title mkdocs.yml's `nav` gives a page, by path (its first mention), as MkDocs reads it.
+
+    A page object made before the navigation keeps its own title, so ReadyPage is given this one.
+    """
+    titles: dict[str, str] = {}
+
+    def walk(data: object) -> None:
+        if isinstance(data, dict):
+            for key, value in data.items():
+                if isinstance(value, str):
+                    titles.setdefault(value, str(key))
+                else:
+                    walk(value)  # a section: its pages
+        elif isinstance(data, list):
+            for item in data:
+                walk(item)
+
+    walk(nav)
+    return titles
 
 
 def anchor_ids(body: str) -> set[str]:

@@ -60,6 +60,9 @@ class DigestConfig(Config):
     search = opt.Choice(search_backend.BACKENDS, default=search_backend.DEFAULT)
     """Search back end: `material` (one index every reader downloads; fine for small digests) or
     `pagefind` (an index in small chunks, built after MkDocs; for large digests)."""
+    search_index_warning = opt.Type(int, default=search_backend.INDEX_WARNING_KB)
+    """With `search: material`: warn when search_index.json, which every reader downloads before
+    a first result, exceeds this many kilobytes (0: never warn)."""
     rules = opt.Type(dict, default={})
     """The desk's editorial rules, checked by `check` and shown as flags in the build report (rules.py)."""
     desk = opt.SubConfig(DeskConfig)

@@ -20,7 +20,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .. import pipeline
+from .. import pipeline, shortcuts
 from ..assets import ASSET_DIR, SCRIPT, STYLESHEET, published_assets
 from ..errors import DigestError
 from ..render.glossary import TermMarker
@@ -99,8 +99,6 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         """Pagefind's executable when `search: pagefind` is configured."""
         self.unsearched: set[str] = set()
         """Pages whose front matter says `search: {exclude: true}`."""
-        self.ready_html: dict[str, str] = {}
-        """Generated pages whose body is already HTML, kept out of Python-Markdown (see on_page_markdown)."""
         self.search_view: str | None = None
         self.full_content = ""
         """A page's HTML while Material's search indexes its lighter `search_view`."""
@@ -172,7 +170,6 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         for warning in result.warnings:
             log.warning(warning.format())
         self.generated = set(result.pages)
-        self.ready_html = {}
         glossary = result.anchored.digest.glossary
         self.terms = TermMarker(glossary) if glossary else None
         owned = read_manifest(Path(config.docs_dir))
@@ -181,6 +178,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             if (old := files.get_file_from_path(stale)) is not None:
                 files.remove(old)
         clashes = []
+        nav_titles = fastpath.nav_titles(config.nav)
         for src_uri, text in published.items():
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
@@ -188,7 +186,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                     clashes.append(src_uri)
                     continue
                 files.remove(existing)
-            files.append(generated(config, src_uri, text))
+            file = generated(config, src_uri, text)
+            if file.is_documentation_page():  # becomes file.page: no Python-Markdown for finished HTML
+                fastpath.ReadyPage(nav_titles.get(src_uri), file, config)
+            files.append(file)
         if clashes:
             raise clash_error(clashes)
         if self.pagefind is not None:
@@ -199,7 +200,6 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def error_site(self, files: Files, config: MkDocsConfig) -> Files:
         """Before any good build under `mkdocs serve`: an error page at the root, the rest as written."""
         self.generated = {ERROR_PAGE}
-        self.ready_html = {}
         if files.get_file_from_path(ERROR_PAGE) is None:
             files.append(generated(config, ERROR_PAGE, self.serve_errors.error_page()))
         for src_uri, text in published_assets().items():
@@ -208,44 +208,30 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             files.append(generated(config, src_uri, text))
         return files
 
-    @event_priority(-100)  # last: other plugins see the page's text as usual
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """A generated page is one block of finished HTML, which Python-Markdown
-        would pass through unchanged after parsing it twice with html.parser
-        (see docs/scale.md): it is set aside here and put back in on_page_content.
-        """
         if self.pagefind is not None:  # Pagefind indexes the pages: Material's search plugin skips them
             search = page.meta.get("search") or {}
             if search.get("exclude"):
                 self.unsearched.add(page.file.src_uri)
             page.meta["search"] = {**search, "exclude": True}
-        if page.file.src_uri in self.generated:
-            body = markdown.strip()
-            if fastpath.is_ready_html(body):
-                self.ready_html[page.file.src_uri] = body
-                return ""
         return markdown
 
     @event_priority(100)  # first: other plugins see the page's HTML as usual
     def on_page_content(self, rendered: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Generated pages get their finished HTML back; hand-written ones get the glossary's terms.
+        """Hand-written pages get the glossary's terms (generated ones have them already).
 
         Hand-written pages are wrapped like the digest's own (`data-d`, shown as text by
         digest.js), never given definitions through the `abbr` extension: that would put
         the glossary's text in `title` attributes, which Material renders as HTML.
         """
-        body = self.ready_html.pop(page.file.src_uri, None)
-        if body is None:
-            if self.terms is None or page.file.src_uri in self.generated:
-                return rendered
-            return self.terms.wrap_page(rendered)
-        page.present_anchor_ids = fastpath.anchor_ids(body)
-        return body
+        if self.terms is None or page.file.src_uri in self.generated:
+            return rendered
+        return self.terms.wrap_page(rendered)
 
     @event_priority(1)  # just before Material's search plugin indexes the page
     def _show_search_view(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         self.search_view = None
-        if page.file.src_uri in self.generated and page.content is not None:
+        if page.file.src_uri in self.generated and page.content is not None and shortcuts.take("search-view"):
             view = fastpath.search_view(page.content)
             if view != page.content:
                 self.search_view, self.full_content = view, page.content
@@ -291,6 +277,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             write_review_state(Path(config.docs_dir), self.ledger_to_record)
             self.ledger_to_record = None
         if self.pagefind is None:
+            self.warn_of_large_index(Path(config.site_dir))
             return
         site_dir = Path(config.site_dir)
         search_backend.empty_material_index(site_dir)
@@ -301,6 +288,13 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         except RuntimeError as exc:
             raise PluginError(str(exc)) from None
         log.info(search_backend.describe(run, site_dir))
+
+    def warn_of_large_index(self, site_dir: Path) -> None:
+        """Tell the editor when every reader's first search downloads more than the plugin's limit."""
+        limit = self.config.search_index_warning
+        index = site_dir / search_backend.MATERIAL_INDEX
+        if limit and index.is_file() and (size := index.stat().st_size) > limit * 1024:
+            log.warning(search_backend.large_index_warning(size, limit))
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         root = self.root(config)

@@ -40,6 +40,9 @@ is marked for Material's search to skip (such as the highlight legend on article
 accent-free copy of a page's words (render/folding.py), which Material's index needs and Pagefind
 does not: Pagefind matches "retropedaler" to "rétropédaler" by itself (tests/test_browser_languages.py)."""
 MATERIAL_WORKER = "assets/javascripts/workers/"
+MATERIAL_INDEX = "search/search_index.json"
+INDEX_WARNING_KB = 300
+"""Past this size of Material's index, Pagefind's first query downloads less (docs/scale.md)."""
 _CONTENT = re.compile(r'<article class="md-content__inner\b')
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 _INDEXED = re.compile(r"Indexed (\d+) pages?")
@@ -130,6 +133,16 @@ def run_pagefind(executable: Path, site_dir: Path, language: str, keep_index_url
         raise RuntimeError(f"Pagefind failed (exit status {result.returncode}):\n{report}")
     counted = _INDEXED.search(result.stdout)
     return IndexRun(seconds, int(counted.group(1)) if counted else None, output)
+
+
+def large_index_warning(size: int, limit_kb: int) -> str:
+    return (
+        f"search/search_index.json is {size / 1024:,.0f} KB, more than the {limit_kb:,} KB set by the "
+        "digest plugin's `search_index_warning`: every reader downloads all of it before a first "
+        "search result\n  hint: set `search: pagefind` under `- digest:` in mkdocs.yml (a first query "
+        "then downloads a few hundred KB whatever the size of the archive; docs/scale.md), or raise "
+        "`search_index_warning` if readers must search offline"
+    )
 
 
 def empty_material_index(site_dir: Path) -> int | None:

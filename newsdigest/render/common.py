@@ -10,7 +10,7 @@ from html import escape
 from typing import Any
 from urllib.parse import urlsplit
 
-from .. import markdown_dialect
+from .. import markdown_dialect, shortcuts
 from ..model import Source
 from .folding import folded_copy
 
@@ -141,7 +141,8 @@ usually) plain() needs no parse (tests/test_shortcuts_markdown.py checks it)."""
 
 def plain(source: str, limit: int = 160) -> str:
     """Markdown reduced to a short plain-text excerpt (for titles and descriptions)."""
-    text = " ".join((parsed_words(source) if MAY_BE_MARKUP.search(source) else source).split())
+    needs_parse = MAY_BE_MARKUP.search(source) or not shortcuts.take("plain-text")
+    text = " ".join((parsed_words(source) if needs_parse else source).split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 

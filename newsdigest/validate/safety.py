@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .. import shortcuts
 from ..limits import MAX_ID_CHARS, MAX_MARKDOWN_CHARS, MAX_MARKDOWN_LEVEL, MAX_TEXT_CHARS
 from ..site_paths import FIXED_PAGES
 
@@ -167,7 +168,7 @@ def markdown_findings(source: str) -> list[Finding]:
 
     The full parse runs only when the cheap scans cannot rule both out.
     """
-    if not might_link_unsafely(source) and not _might_nest_deeply(source):
+    if not might_link_unsafely(source) and not _might_nest_deeply(source) and shortcuts.take("link-scan"):
         return []
     return parsed_findings(source)
 
@@ -234,14 +235,8 @@ def text_problem(kind: str, value: str) -> tuple[str, str] | None:
     return None
 
 
-PLAIN_WEB_ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]+(?:[/?#][!-~]*)?")
-"""Addresses that are plainly web addresses: no urlsplit needed (tests/test_shortcuts_data.py)."""
-
-
 def is_web_address(value: str) -> bool:
     """An absolute http(s) address with a host and no spaces."""
-    if PLAIN_WEB_ADDRESS.fullmatch(value):
-        return True
     try:
         parts = urlsplit(value)
     except ValueError:  # e.g. an unclosed IPv6 bracket

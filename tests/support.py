@@ -35,7 +35,9 @@ def run_mkdocs(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def copy_digest(src: Path, dest: Path) -> Path:
-    ignore = shutil.ignore_patterns("site", ".digest-manifest.json", "__pycache__", ".cache")  # a build's own cache stays with it
+    ignore = shutil.ignore_patterns(
+        "site", ".digest-manifest.json", "__pycache__", ".cache"
+    )  # a build's own cache stays with it
     shutil.copytree(src, dest, ignore=ignore)
     return dest
 

@@ -30,7 +30,7 @@ CASES = [
     ("`after` after all", "after all", (1, 9)),
     ("Smith &amp; Jones", "Jones", (1, 13)),
     ("An \\* escape end", "escape", (1, 7)),
-    ("![alt *x*](i.png \"t\") after image", "after image", (1, 23)),
+    ('![alt *x*](i.png "t") after image', "after image", (1, 23)),
     ("![after](i.png) after image", "after image", (1, 17)),
     ("<http://a.b/c> auto after", "auto after", (1, 16)),
     ("[ref *link*][r] and [r] after\n\n[r]: http://x", "after", (1, 25)),
@@ -51,7 +51,7 @@ def test_position_of_visible_text(source: str, words: str, expected: tuple[int, 
     offset = text.text.index(words)
     assert text.position(offset) == expected
     line, col = expected
-    assert source.split("\n")[line - 1][col - 1:].startswith(words[0])
+    assert source.split("\n")[line - 1][col - 1 :].startswith(words[0])
 
 
 def test_positions_count_lines_from_the_first_line_of_the_body() -> None:

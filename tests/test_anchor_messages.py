@@ -20,8 +20,19 @@ was too expensive.
 
 
 def article(article_id: str, body: str, body_line: int) -> Article:
-    return Article(article_id, f"articles/{article_id}.md", "Title", "outlet", ("A. Writer",),
-                   dt.date(2024, 3, 2), "news-report", "en", "bridge", body, body_line)
+    return Article(
+        article_id,
+        f"articles/{article_id}.md",
+        "Title",
+        "outlet",
+        ("A. Writer",),
+        dt.date(2024, 3, 2),
+        "news-report",
+        "en",
+        "bridge",
+        body,
+        body_line,
+    )
 
 
 def quote(text: str, line: int, label: str, prefix: str | None = None, suffix: str | None = None) -> Quote:
@@ -40,17 +51,34 @@ def digest() -> Digest:
         note(3, "the bridge", suffix="starts soon"),
         note(4, "said the bridge was too expensive"),
     )
-    claim = Claim("cost", "bridge", "The bridge is too expensive.", (
-        Statement("toi", Quote("bridge was too cheap", None, None,
-                               Loc("annotations/stories/bridge.yml", 7, 14), "claims[0].statements.toi")),
-    ), "", ())
+    claim = Claim(
+        "cost",
+        "bridge",
+        "The bridge is too expensive.",
+        (
+            Statement(
+                "toi",
+                Quote(
+                    "bridge was too cheap",
+                    None,
+                    None,
+                    Loc("annotations/stories/bridge.yml", 7, 14),
+                    "claims[0].statements.toi",
+                ),
+            ),
+        ),
+        "",
+        (),
+    )
     story = Story("bridge", "Bridge", dt.date(2024, 3, 2), "", ("toi",), (claim,))
     return Digest(articles={"toi": article("toi", BODY, 12)}, notes={"toi": notes}, stories={"bridge": story})
 
 
 def test_report_of_every_anchoring_error() -> None:
     anchored = anchor(digest())
-    assert format_report(anchored.problems) == """\
+    assert (
+        format_report(anchored.problems)
+        == """\
 annotations/stories/bridge.yml:7:14: claims[0].statements.toi.quote not found in articles/toi.md
   quote:   "bridge was too cheap"
   closest: "bridge was too expensive" (line 16, 77% similar)
@@ -71,11 +99,12 @@ in articles/toi.md (lines 14, 16)
   line 16, column 14: …starts soon. Critics said [the bridge] was too expensive.
   hint: copy the words just before (`prefix:`) or just after (`suffix:`) one occurrence shown above
 Build failed: 4 errors in 2 files. Nothing was written."""
+    )
 
 
 def test_placed_notes_carry_the_line_they_start_on() -> None:
     placed = anchor(digest()).articles["toi"]
-    lines = {h.dom_id: (h.line, placed.rendered.text[h.start:h.end]) for h in placed.highlights}
+    lines = {h.dom_id: (h.line, placed.rendered.text[h.start : h.end]) for h in placed.highlights}
     assert lines == {
         "hl-n3": (14, "the bridge"),
         "hl-n4": (16, "said the bridge\nwas too expensive"),
@@ -104,23 +133,29 @@ def test_guillemets_and_french_spaces_do_not_matter() -> None:
 
 def test_occurrences_on_one_line_show_their_columns_and_neighbouring_words() -> None:
     report = format_report(anchor(french(note(0, '"nous ne reculerons pas"'))).problems)
-    assert report == """\
+    assert (
+        report
+        == """\
 annotations/toi.yml:10:12: notes[0].quote occurs 3 times in articles/toi.md (line 8)
   line 8, column 22:  …président a dit : [« nous ne reculerons pas »]. Le ministre a…
   line 8, column 70:  …ministre a dit : [«nous ne reculerons pas»]. Puis il a…
   line 8, column 119: …a dit encore : [« nous ne reculerons pas »]. La Coalition internationale…
   hint: add `prefix:` or `suffix:` with a few neighbouring words to pick one
 Build failed: 1 error in 1 file. Nothing was written."""
+    )
 
 
 def test_a_quote_that_differs_only_in_letter_case_says_so() -> None:
     report = format_report(anchor(french(note(0, "la coalition internationale"))).problems)
-    assert report == """\
+    assert (
+        report
+        == """\
 annotations/toi.yml:10:12: notes[0].quote not found in articles/toi.md
   quote:   "la coalition internationale"
   closest: "La Coalition internationale" (line 10, differs only in letter case)
   hint: letter case matters: write the capitals as the article does
 Build failed: 1 error in 1 file. Nothing was written."""
+    )
 
 
 def with_header(*notes: Note) -> Digest:
@@ -135,11 +170,15 @@ def with_header(*notes: Note) -> Digest:
 
 
 def test_headline_and_deck_are_quoted_like_the_text_but_never_across_them() -> None:
-    anchored = anchor(with_header(note(0, "backs the"), note(1, "the bridge Work starts"), note(2, "the bridge")))
+    anchored = anchor(
+        with_header(note(0, "backs the"), note(1, "the bridge Work starts"), note(2, "the bridge"))
+    )
     placed = anchored.articles["toi"]
     [mark] = placed.highlights
     assert (mark.dom_id, placed.rendered.text[mark.start : mark.end], mark.line) == ("hl-n0", "backs the", 2)
-    assert format_report(anchored.problems) == """\
+    assert (
+        format_report(anchored.problems)
+        == """\
 annotations/toi.yml:14:12: notes[1].quote not found in articles/toi.md
   quote:   "the bridge Work starts"
   closest: "the bridge Work starts" (line 2, runs past the end of the headline or deck)
@@ -150,3 +189,4 @@ annotations/toi.yml:18:12: notes[2].quote occurs 3 times in articles/toi.md (lin
   line 16, column 14: …starts soon. Critics said [the bridge] was too expensive.
   hint: add `prefix:` or `suffix:` with a few neighbouring words to pick one
 Build failed: 2 errors in 1 file. Nothing was written."""
+    )

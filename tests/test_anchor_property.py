@@ -24,7 +24,10 @@ from newsdigest.anchor.normalize import DASHES, DOUBLE_QUOTES, IGNORED, SINGLE_Q
 SEARCH = int(os.environ.get("NEWSDIGEST_PROPERTY_SEARCH", "0"))
 """Set to a number of examples for a longer, random (not derandomized) bug hunt."""
 CHECKS = settings(
-    max_examples=SEARCH or 250, derandomize=not SEARCH, database=None, deadline=None,
+    max_examples=SEARCH or 250,
+    derandomize=not SEARCH,
+    database=None,
+    deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
 )
 SWAPS = {

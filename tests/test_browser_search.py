@@ -143,13 +143,11 @@ def test_pagefind_first_search_downloads_only_what_the_query_needs(
 def test_pagefind_skips_english_stop_words_as_materials_search_does(
     page: Any, site_pagefind: str, anchored: Any
 ) -> None:
-    """"the" would match every page (and cost its whole index chunk); with a real word beside it, it is dropped."""
+    """ "the" would match every page (and cost its whole index chunk); with a real word beside it, it is dropped."""
     word, _ = note_only_word(anchored)
     links = []
     for query in (word, f"the {word} of"):
         search(page, site_pagefind, query)
-        page.wait_for_function(
-            "q => document.querySelector('.md-search__input').value === q", arg=query
-        )
+        page.wait_for_function("q => document.querySelector('.md-search__input').value === q", arg=query)
         links.append(page.locator(".md-search-result__link").evaluate_all("els => els.map(a => a.href)"))
     assert links[0] == links[1] and len(links[0]) > 1  # same pages, same ?h= terms

@@ -30,7 +30,9 @@ def test_pages_are_written_then_left_alone(mini: Path) -> None:
     assert second.stdout.startswith(f"nothing changed since the last build: {total} files up to date (")
     assert {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")} == stamps
     notes = mini / "annotations" / "weekly-view.yml"
-    notes.write_text(notes.read_text(encoding="utf-8").replace("A judgement", "A value judgement"), encoding="utf-8")
+    notes.write_text(
+        notes.read_text(encoding="utf-8").replace("A judgement", "A value judgement"), encoding="utf-8"
+    )
     third = run_cli("pages", "--root", str(mini))
     assert third.stdout.startswith(f"2 files written, {total - 2} unchanged, 0 removed")
     assert "A value judgement" in (docs / "articles" / "weekly-view.md").read_text(encoding="utf-8")

@@ -34,13 +34,20 @@ from support import REPO
 
 VARIANTS = {
     "utc-c": {"TZ": "UTC", "LC_ALL": "C", "LANG": "C", "PYTHONHASHSEED": "0"},
-    "kiritimati-de": {"TZ": "Pacific/Kiritimati", "LANG": "de_DE.UTF-8", "LC_ALL": "", "PYTHONHASHSEED": "4242"},
+    "kiritimati-de": {
+        "TZ": "Pacific/Kiritimati",
+        "LANG": "de_DE.UTF-8",
+        "LC_ALL": "",
+        "PYTHONHASHSEED": "4242",
+    },
 }
 """UTC vs UTC+14 (the calendar day differs most of the time), C vs German locale (if installed), two hash seeds."""
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def copy_in_order(src: Path, dest: Path, reverse: bool) -> Path:

@@ -16,7 +16,9 @@ from newsdigest import pipeline
 from support import FIXTURES
 
 GOLDEN = Path(__file__).parent / "golden"
-CASES = sorted(p.name for p in FIXTURES.iterdir() if (p / "articles").is_dir() and p.name != "sample")  # sample: too big for goldens
+CASES = sorted(
+    p.name for p in FIXTURES.iterdir() if (p / "articles").is_dir() and p.name != "sample"
+)  # sample: too big for goldens
 
 
 @pytest.mark.parametrize("case", CASES)

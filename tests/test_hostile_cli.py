@@ -81,33 +81,85 @@ A = "articles/weekly-view.md"
 N = "annotations/weekly-view.yml"
 OUT = "annotations/outlets.yml"
 S = "annotations/stories/bridge-vote.yml"
-LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
-    f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True)
-) + "notes: *i\n"
+LAUGHS = (
+    "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+    + "".join(
+        f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    + "notes: *i\n"
+)
 CASES = [
-    Case("broken-yaml", put(N, 'notes:\n  - id: vanity\n    quote: "vanity project\n'), rf"{N}:4:1: YAML syntax"),
+    Case(
+        "broken-yaml",
+        put(N, 'notes:\n  - id: vanity\n    quote: "vanity project\n'),
+        rf"{N}:4:1: YAML syntax",
+    ),
     Case("wrong-type", put(N, "notes: 42\n"), rf"{N}:1:8: notes: expected a list, got a number"),
-    Case("unknown-key", put(N, NOTES.replace("quote:", "qoute:")), rf"{N}:3:5: notes\[0\]: unknown field 'qoute'"),
-    Case("missing-key", put(N, NOTES.replace("    kind: loaded-language\n", "")),
-         rf"{N}:2:5: notes\[0\]: missing required field 'kind'"),
-    Case("impossible-date", put(A, WEEKLY.replace("2024-03-05", "2024-02-30")),
-         rf"{A}:5:12: published: '2024-02-30' is not a real date"),
-    Case("bad-date", put(A, WEEKLY.replace("2024-03-05", "5 March")), rf"{A}:5:12: published: '5 March' is not a date"),
-    Case("duplicate-ids", put(N, NOTES + NOTES.removeprefix("notes:\n")), rf"{N}:9:9: notes\[1\]: duplicate note id"),
-    Case("reserved-outlet-id", put(OUT, OUTLETS.replace("id: weekly-view", "id: index")),
-         rf"{OUT}:12:9: outlets\[1\].id: 'index' is reserved"),
-    Case("reserved-story-file", put("annotations/stories/index.yml", STORY),
-         r"annotations/stories/index.yml:1:1: the name 'index' is reserved"),
-    Case("reserved-article-file", put("articles/index.md", WEEKLY),
-         r"articles/index.md:1:1: the name 'index' is reserved"),
-    Case("names-differ-in-case", put("articles/Weekly-view.md", WEEKLY),
-         r"articles/Weekly-view.md:1:1: file name 'Weekly-view' is not a valid article id"),
-    Case("yml-and-yaml", put("annotations/weekly-view.yaml", NOTES),
-         r"annotations/weekly-view.yml:1:1: 'weekly-view' already has a file: annotations/weekly-view.yaml"),
-    Case("missing-article", put(S, STORY.replace("[daily-report, weekly-view]", "[daily-report, weekly-view, gone]")),
-         rf"{S}:5:39: unknown article 'gone'"),
-    Case("missing-outlet", put(A, WEEKLY.replace("outlet: weekly-view", "outlet: gone")), rf"{A}:3:9: unknown outlet 'gone'"),
-    Case("missing-story", put(A, WEEKLY.replace("story: bridge-vote", "story: gone")), rf"{A}:8:8: unknown story 'gone'"),
+    Case(
+        "unknown-key",
+        put(N, NOTES.replace("quote:", "qoute:")),
+        rf"{N}:3:5: notes\[0\]: unknown field 'qoute'",
+    ),
+    Case(
+        "missing-key",
+        put(N, NOTES.replace("    kind: loaded-language\n", "")),
+        rf"{N}:2:5: notes\[0\]: missing required field 'kind'",
+    ),
+    Case(
+        "impossible-date",
+        put(A, WEEKLY.replace("2024-03-05", "2024-02-30")),
+        rf"{A}:5:12: published: '2024-02-30' is not a real date",
+    ),
+    Case(
+        "bad-date",
+        put(A, WEEKLY.replace("2024-03-05", "5 March")),
+        rf"{A}:5:12: published: '5 March' is not a date",
+    ),
+    Case(
+        "duplicate-ids",
+        put(N, NOTES + NOTES.removeprefix("notes:\n")),
+        rf"{N}:9:9: notes\[1\]: duplicate note id",
+    ),
+    Case(
+        "reserved-outlet-id",
+        put(OUT, OUTLETS.replace("id: weekly-view", "id: index")),
+        rf"{OUT}:12:9: outlets\[1\].id: 'index' is reserved",
+    ),
+    Case(
+        "reserved-story-file",
+        put("annotations/stories/index.yml", STORY),
+        r"annotations/stories/index.yml:1:1: the name 'index' is reserved",
+    ),
+    Case(
+        "reserved-article-file",
+        put("articles/index.md", WEEKLY),
+        r"articles/index.md:1:1: the name 'index' is reserved",
+    ),
+    Case(
+        "names-differ-in-case",
+        put("articles/Weekly-view.md", WEEKLY),
+        r"articles/Weekly-view.md:1:1: file name 'Weekly-view' is not a valid article id",
+    ),
+    Case(
+        "yml-and-yaml",
+        put("annotations/weekly-view.yaml", NOTES),
+        r"annotations/weekly-view.yml:1:1: 'weekly-view' already has a file: annotations/weekly-view.yaml",
+    ),
+    Case(
+        "missing-article",
+        put(S, STORY.replace("[daily-report, weekly-view]", "[daily-report, weekly-view, gone]")),
+        rf"{S}:5:39: unknown article 'gone'",
+    ),
+    Case(
+        "missing-outlet",
+        put(A, WEEKLY.replace("outlet: weekly-view", "outlet: gone")),
+        rf"{A}:3:9: unknown outlet 'gone'",
+    ),
+    Case(
+        "missing-story",
+        put(A, WEEKLY.replace("story: bridge-vote", "story: gone")),
+        rf"{A}:8:8: unknown story 'gone'",
+    ),
     Case("empty-yaml", put(N, ""), rf"{N}:1:1: file is empty"),
     Case("empty-article", put(A, ""), rf"{A}:1:1: missing front matter"),
     Case("front-matter-open", put(A, "---\ntitle: x\n"), rf"{A}:1:1: front matter is not closed"),
@@ -118,37 +170,83 @@ CASES = [
     Case("billion-laughs", put(N, LAUGHS), rf"{N}:1:4: YAML aliases are not allowed"),
     Case("deep-flow", put(N, "notes: " + "[" * 1999 + "]" * 1999), rf"{N}:1:39: nesting deeper than 32"),
     Case("deep-flow-100k", put(N, "notes: " + "[" * 100_000), rf"{N}:1:1: too many '\['"),
-    Case("deep-flow-map", put(N, "notes: " + "{a: " * 100_000 + "1" + "}" * 100_000),
-         rf"{N}:1:\d+: nesting deeper than 32"),
+    Case(
+        "deep-flow-map",
+        put(N, "notes: " + "{a: " * 100_000 + "1" + "}" * 100_000),
+        rf"{N}:1:\d+: nesting deeper than 32",
+    ),
     Case("deep-block", put(N, "notes:\n" + "- " * 100_000 + "x\n"), rf"{N}:2:63: nesting deeper than 32"),
-    Case("many-values", put(N, "notes: [" + "1, " * 110_000 + "]\n"),
-         rf"{N}:1:\d+: more than 100,000 YAML values"),
-    Case("md-nested-quotes", put(A, WEEKLY + "\n" + ">" * 10_000 + " deep\n"), rf"{A}:15:1: Markdown is nested too deeply"),
-    Case("md-nested-lists", put(A, WEEKLY + "\n" + "- " * 5_000 + "deep\n"), rf"{A}:15:1: Markdown is nested too deeply"),
+    Case(
+        "many-values",
+        put(N, "notes: [" + "1, " * 110_000 + "]\n"),
+        rf"{N}:1:\d+: more than 100,000 YAML values",
+    ),
+    Case(
+        "md-nested-quotes",
+        put(A, WEEKLY + "\n" + ">" * 10_000 + " deep\n"),
+        rf"{A}:15:1: Markdown is nested too deeply",
+    ),
+    Case(
+        "md-nested-lists",
+        put(A, WEEKLY + "\n" + "- " * 5_000 + "deep\n"),
+        rf"{A}:15:1: Markdown is nested too deeply",
+    ),
     Case("md-bracket-run", put(A, WEEKLY + "\n" + "[" * 10_000 + "\n"), rf"{A}:1:1: too many '\['"),
     Case("md-too-long", put(A, WEEKLY + "\n" + "word " * 30_000), rf"{A}:10:1: article text is too long"),
-    Case("js-link-in-note", put(N, NOTES.replace("body: A judgement", "body: A [judgement](javascript:alert(1))")),
-         rf"{N}:5:11: notes\[0\].body: link to 'javascript:alert\(1\)' is not allowed"),
-    Case("data-link-in-article", put(A, WEEKLY + "\n[x](data:text/html,<script>alert(1)</script>)\n"),
-         rf"{A}:15:1: link to 'data:text/html,<script>alert\(1\)</script>' is not allowed"),
-    Case("vbscript-autolink-in-profile", put(OUT, OUTLETS.replace("profile: A daily paper.", "profile: <vbscript:msgbox(1)>")),
-         rf"{OUT}:8:14: outlets\[0\].profile: link to 'vbscript:msgbox\(1\)' is not allowed"),
-    Case("escaped-control-in-title", put(A, WEEKLY.replace('"A bridge too far"', '"\\x1b]0;pwned\\x07"')),
-         rf"{A}:2:8: title: contains the control character U\+001B"),
-    Case("raw-control-in-text", put(A, WEEKLY + "\nbell \x07 here\n"), rf"{A}:15:6: control character U\+0007"),
-    Case("control-in-file-name", put("articles/a\x1bb.md", WEEKLY),
-         r"articles/a\\x1bb.md:1:1: file name contains a control character"),
-    Case("symlink-outside", link("articles/passwd.md", "/etc/passwd"),
-         r"articles/passwd.md:1:1: is a link to a file outside the digest folder"),
+    Case(
+        "js-link-in-note",
+        put(N, NOTES.replace("body: A judgement", "body: A [judgement](javascript:alert(1))")),
+        rf"{N}:5:11: notes\[0\].body: link to 'javascript:alert\(1\)' is not allowed",
+    ),
+    Case(
+        "data-link-in-article",
+        put(A, WEEKLY + "\n[x](data:text/html,<script>alert(1)</script>)\n"),
+        rf"{A}:15:1: link to 'data:text/html,<script>alert\(1\)</script>' is not allowed",
+    ),
+    Case(
+        "vbscript-autolink-in-profile",
+        put(OUT, OUTLETS.replace("profile: A daily paper.", "profile: <vbscript:msgbox(1)>")),
+        rf"{OUT}:8:14: outlets\[0\].profile: link to 'vbscript:msgbox\(1\)' is not allowed",
+    ),
+    Case(
+        "escaped-control-in-title",
+        put(A, WEEKLY.replace('"A bridge too far"', '"\\x1b]0;pwned\\x07"')),
+        rf"{A}:2:8: title: contains the control character U\+001B",
+    ),
+    Case(
+        "raw-control-in-text", put(A, WEEKLY + "\nbell \x07 here\n"), rf"{A}:15:6: control character U\+0007"
+    ),
+    Case(
+        "control-in-file-name",
+        put("articles/a\x1bb.md", WEEKLY),
+        r"articles/a\\x1bb.md:1:1: file name contains a control character",
+    ),
+    Case(
+        "symlink-outside",
+        link("articles/passwd.md", "/etc/passwd"),
+        r"articles/passwd.md:1:1: is a link to a file outside the digest folder",
+    ),
     Case("fifo", fifo("articles/pipe.md"), r"articles/pipe.md:1:1: is not a regular file"),
-    Case("symlink-loop", link("articles/loop.md", "loop.md"),
-         r"articles/loop.md:1:1: is a link that leads back to itself \(a loop of links\)"),
-    Case("outlet-id-252", put(OUT, OUTLETS.replace("id: weekly-view", "id: " + "x" * 252)),
-         rf"{OUT}:12:9: outlets\[1\].id: id is too long \(252 characters; the limit is 100\)"),
-    Case("year-in-hex", put(OUT, OUTLETS.replace("founded: 2010", "founded: 0x7DA")),
-         rf"{OUT}:18:14: outlets\[1\].founded: expected a year, got '0x7DA'"),
-    Case("unclosed-ipv6", put(OUT, OUTLETS.replace("site: https://example.net/", "site: 'http://[::1'")),
-         rf"{OUT}:14:11: outlets\[1\].site: 'http://\[::1' is not a web address"),
+    Case(
+        "symlink-loop",
+        link("articles/loop.md", "loop.md"),
+        r"articles/loop.md:1:1: is a link that leads back to itself \(a loop of links\)",
+    ),
+    Case(
+        "outlet-id-252",
+        put(OUT, OUTLETS.replace("id: weekly-view", "id: " + "x" * 252)),
+        rf"{OUT}:12:9: outlets\[1\].id: id is too long \(252 characters; the limit is 100\)",
+    ),
+    Case(
+        "year-in-hex",
+        put(OUT, OUTLETS.replace("founded: 2010", "founded: 0x7DA")),
+        rf"{OUT}:18:14: outlets\[1\].founded: expected a year, got '0x7DA'",
+    ),
+    Case(
+        "unclosed-ipv6",
+        put(OUT, OUTLETS.replace("site: https://example.net/", "site: 'http://[::1'")),
+        rf"{OUT}:14:11: outlets\[1\].site: 'http://\[::1' is not a web address",
+    ),
 ]
 
 
@@ -158,13 +256,17 @@ def limited() -> None:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def run_pages(root: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, str(REPO / "build_digest.py"), "pages", "--root", str(root)],
-        capture_output=True, text=True, preexec_fn=limited,
+        capture_output=True,
+        text=True,
+        preexec_fn=limited,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
 

@@ -96,10 +96,36 @@ def test_article_bodies(tally: Counter[str], cases: list[tuple[str, str]]) -> No
 
 
 WRONG = [
-    "0x7DA", "017", "0b101", "20:10", "1_0_0_0", "+2012", "1e3", ".inf", "~", "yes", "2024-02-30",
-    "2024-13-01", "2024-1-1", "2024-03-02 10:00:00", "!!binary aGk=", "!!int 7", "!foo bar", "&a x", "[]",
-    "{}", "[a, [b]]", "{a: b}", "[{}]", "|\n  x", "''", r'"\x1b"', r'"\x5b[x](javascript:y)"', "index",
-    "http://[::1", "- x",
+    "0x7DA",
+    "017",
+    "0b101",
+    "20:10",
+    "1_0_0_0",
+    "+2012",
+    "1e3",
+    ".inf",
+    "~",
+    "yes",
+    "2024-02-30",
+    "2024-13-01",
+    "2024-1-1",
+    "2024-03-02 10:00:00",
+    "!!binary aGk=",
+    "!!int 7",
+    "!foo bar",
+    "&a x",
+    "[]",
+    "{}",
+    "[a, [b]]",
+    "{a: b}",
+    "[{}]",
+    "|\n  x",
+    "''",
+    r'"\x1b"',
+    r'"\x5b[x](javascript:y)"',
+    "index",
+    "http://[::1",
+    "- x",
 ]
 """Raw YAML for every slot: YAML 1.1 numbers Python cannot parse, odd dates, tags, anchors, collections."""
 
@@ -152,8 +178,15 @@ TEXT_SLOTS: list[tuple[str, tuple[Any, ...], bool]] = [
     ("articles/weekly-view.md", ("authors", 0), True),
 ]
 """(file, where, plain text?) for every kind of text field a reader sees."""
-HTMLISH = st.lists(st.sampled_from([*"<>\"'&/=;: \n", "script", "onerror", "javascript", "img", "x"]),
-                   min_size=1, max_size=20).map("".join).filter(lambda s: s.strip() != "")
+HTMLISH = (
+    st.lists(
+        st.sampled_from([*"<>\"'&/=;: \n", "script", "onerror", "javascript", "img", "x"]),
+        min_size=1,
+        max_size=20,
+    )
+    .map("".join)
+    .filter(lambda s: s.strip() != "")
+)
 
 
 def with_payloads(chosen: list[tuple[int, str]]) -> tuple[Changes, list[str]]:
@@ -162,7 +195,10 @@ def with_payloads(chosen: list[tuple[int, str]]) -> tuple[Changes, list[str]]:
     plain = []
     for slot, payload in chosen:
         rel, where, is_plain = TEXT_SLOTS[slot]
-        if where == ("tags", 0):  # a tag is a plain label: markup characters are refused (test_validate_messages)
+        if where == (
+            "tags",
+            0,
+        ):  # a tag is a plain label: markup characters are refused (test_validate_messages)
             payload = re.sub(r'[<>"`]', "", payload) if re.sub(r'[<>"`]', "", payload).strip() else "x"
         target = data[rel]
         for part in where[:-1]:
@@ -180,8 +216,14 @@ def with_payloads(chosen: list[tuple[int, str]]) -> tuple[Changes, list[str]]:
 
 
 @settings(FIXED, max_examples=500)
-@given(st.lists(st.tuples(st.integers(0, len(TEXT_SLOTS) - 1), st.sampled_from(PAYLOADS) | HTMLISH),
-                min_size=1, max_size=6, unique_by=lambda c: c[0]))
+@given(
+    st.lists(
+        st.tuples(st.integers(0, len(TEXT_SLOTS) - 1), st.sampled_from(PAYLOADS) | HTMLISH),
+        min_size=1,
+        max_size=6,
+        unique_by=lambda c: c[0],
+    )
+)
 def test_payloads_are_shown_never_run(tally: Counter[str], chosen: list[tuple[int, str]]) -> None:
     changes, plain = with_payloads(chosen)
     outcome = check(changes, tally)
@@ -192,11 +234,19 @@ def test_payloads_are_shown_never_run(tally: Counter[str], chosen: list[tuple[in
 
 
 @settings(FIXED, max_examples=150)
-@given(st.sampled_from(["mutated", "edited", "bytes", "article"]).flatmap(
-    lambda k: {"mutated": mutated_file(), "edited": edited_file(), "bytes": raw_bytes(),
-               "article": article_text()}[k]))
-def test_through_the_disk(tally: Counter[str], tmp_path_factory: pytest.TempPathFactory,
-                          case: tuple[str, str | bytes]) -> None:
+@given(
+    st.sampled_from(["mutated", "edited", "bytes", "article"]).flatmap(
+        lambda k: {
+            "mutated": mutated_file(),
+            "edited": edited_file(),
+            "bytes": raw_bytes(),
+            "article": article_text(),
+        }[k]
+    )
+)
+def test_through_the_disk(
+    tally: Counter[str], tmp_path_factory: pytest.TempPathFactory, case: tuple[str, str | bytes]
+) -> None:
     """The same kinds of case through `pipeline.verify` and `pipeline.build`, which read the disk."""
     rel, content = case
     root = harness.write_digest(tmp_path_factory.mktemp("case") / "d", {rel: content})
@@ -205,8 +255,9 @@ def test_through_the_disk(tally: Counter[str], tmp_path_factory: pytest.TempPath
         try:
             stage(root)
         except DigestError as exc:
-            located = harness.problems_are_located(harness.Outcome(exc.problems, report=str(exc)),
-                                                   harness.digest_paths({rel: content}))
+            located = harness.problems_are_located(
+                harness.Outcome(exc.problems, report=str(exc)), harness.digest_paths({rel: content})
+            )
             assert not located, located
         except Exception:
             tally["tracebacks"] += 1

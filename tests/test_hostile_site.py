@@ -55,15 +55,22 @@ def seed(root: Path) -> list[str]:
         article = root / "articles" / f"{name}.md"
         _, head, body = article.read_text(encoding="utf-8").split("---\n", 2)
         meta = yaml.safe_load(head)
-        meta.update(title=p(f"{name}.title", 0), subtitle=p(f"{name}.subtitle", 1),
-                    authors=[p(f"{name}.author", 2)])
+        meta.update(
+            title=p(f"{name}.title", 0), subtitle=p(f"{name}.subtitle", 1), authors=[p(f"{name}.author", 2)]
+        )
         extra = "\n".join(f"Raw text {n}: {payload}\n" for n, payload in enumerate(PAYLOADS))
-        article.write_text(f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n{body}\n{extra}", encoding="utf-8")
+        article.write_text(
+            f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n{body}\n{extra}", encoding="utf-8"
+        )
 
     def outlets(data: Any) -> None:
         for i, o in enumerate(data["outlets"]):
-            o.update(name=p(f"outlet{i}.name", 3 + i), country=p(f"outlet{i}.country", 5 + i),
-                     owner=p(f"outlet{i}.owner", 7 + i), profile=p(f"outlet{i}.profile", 9 + i, False))
+            o.update(
+                name=p(f"outlet{i}.name", 3 + i),
+                country=p(f"outlet{i}.country", 5 + i),
+                owner=p(f"outlet{i}.owner", 7 + i),
+                profile=p(f"outlet{i}.profile", 9 + i, False),
+            )
             o["sources"][0]["title"] = p(f"outlet{i}.source", 11 + i)
 
     def glossary(data: Any) -> None:
@@ -81,11 +88,15 @@ def seed(root: Path) -> list[str]:
         for i, note in enumerate(data["notes"]):
             note["body"] = p(f"note{i}.body", 9 + i, False)
             note["sources"][0]["title"] = p(f"note{i}.source", 11 + i)
-        data["notes"].append({
-            "id": "payload-quote", "quote": f"Raw text 0: {PAYLOADS[0]}", "kind": "context",
-            "body": p("note.payload-quote", 4, False),
-            "sources": [{"title": p("note.payload-quote.source", 5), "url": "https://example.org/"}],
-        })
+        data["notes"].append(
+            {
+                "id": "payload-quote",
+                "quote": f"Raw text 0: {PAYLOADS[0]}",
+                "kind": "context",
+                "body": p("note.payload-quote", 4, False),
+                "sources": [{"title": p("note.payload-quote.source", 5), "url": "https://example.org/"}],
+            }
+        )
 
     edit_yaml(root / "annotations" / "outlets.yml", outlets)
     edit_yaml(root / "annotations" / "glossary.yml", glossary)
@@ -128,8 +139,9 @@ def test_theme_inline_scripts_are_exactly_materials(theme_inline: set[str]) -> N
     assert all(script.startswith(THEME_SCRIPTS) for script in theme_inline), sorted(theme_inline)
 
 
-def test_no_page_runs_a_payload(seeded: tuple[Path, list[str]], theme_inline: set[str],
-                                tally: Counter[str]) -> None:
+def test_no_page_runs_a_payload(
+    seeded: tuple[Path, list[str]], theme_inline: set[str], tally: Counter[str]
+) -> None:
     root, _ = seeded
     pages = sorted((root / "site").rglob("*.html"))
     assert len(pages) >= 10
@@ -147,8 +159,11 @@ def test_search_index_holds_no_markup(seeded: tuple[Path, list[str]], tally: Cou
     """Material shows search titles and texts as HTML: they must be escaped too."""
     root, _ = seeded
     index = json.loads((root / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    bad = [f"{doc['location']}: {problem}" for doc in index["docs"]
-           for problem in executable(doc["title"]) + executable(doc["text"])]
+    bad = [
+        f"{doc['location']}: {problem}"
+        for doc in index["docs"]
+        for problem in executable(doc["title"]) + executable(doc["text"])
+    ]
     tally["pages"] += 1
     tally["executable"] += len(bad)
     assert not bad, "\n".join(bad[:20])
@@ -166,8 +181,11 @@ def test_json_ld_carries_payloads_intact(seeded: tuple[Path, list[str]]) -> None
     root, _ = seeded
     blocks = []
     for page in (root / "site").rglob("*.html"):
-        blocks += [json.loads(s.body) for s in scan(page.read_text(encoding="utf-8")).scripts
-                   if s.attrs.get("type") == "application/ld+json"]
+        blocks += [
+            json.loads(s.body)
+            for s in scan(page.read_text(encoding="utf-8")).scripts
+            if s.attrs.get("type") == "application/ld+json"
+        ]
     if not blocks:
         pytest.skip("no JSON-LD on the built pages")
     dumped = json.dumps(blocks, ensure_ascii=False)
@@ -177,10 +195,16 @@ def test_json_ld_carries_payloads_intact(seeded: tuple[Path, list[str]]) -> None
 def test_refused_link_fails_the_mkdocs_build(tmp_path: Path) -> None:
     root = copy_digest(MINI, tmp_path / "mini")
     notes = root / "annotations" / "weekly-view.yml"
-    notes.write_text(notes.read_text(encoding="utf-8").replace(
-        "body: A judgement", "body: A [judgement](javascript:alert(1))"), encoding="utf-8")
+    notes.write_text(
+        notes.read_text(encoding="utf-8").replace(
+            "body: A judgement", "body: A [judgement](javascript:alert(1))"
+        ),
+        encoding="utf-8",
+    )
     result = run_mkdocs("build", "--strict", cwd=root)
     assert result.returncode == 1
-    assert "annotations/weekly-view.yml:5:11: notes[0].body: link to 'javascript:alert(1)' is not allowed" in (
-        result.stderr)
+    assert (
+        "annotations/weekly-view.yml:5:11: notes[0].body: link to 'javascript:alert(1)' is not allowed"
+        in (result.stderr)
+    )
     assert "Traceback" not in result.stderr

@@ -64,7 +64,9 @@ def digest_files(root: Path) -> list[tuple[Path, str]]:
 
 
 def test_committed_schemas_match_the_generated_ones() -> None:
-    assert export.stale(REPO / "schemas") == [], "run `python -m newsdigest.schema.json_schema` and commit schemas/"
+    assert export.stale(REPO / "schemas") == [], (
+        "run `python -m newsdigest.schema.json_schema` and commit schemas/"
+    )
     assert sorted(p.name for p in (REPO / "schemas").glob("*.json")) == sorted(export.all_schemas())
 
 

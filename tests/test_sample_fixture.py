@@ -15,7 +15,15 @@ import yaml
 from newsdigest.load.settings import _Lenient
 from support import REPO, SAMPLE
 
-TOOL_KEYS = ("theme", "markdown_extensions", "validation", "docs_dir", "extra", "extra_css", "extra_javascript")
+TOOL_KEYS = (
+    "theme",
+    "markdown_extensions",
+    "validation",
+    "docs_dir",
+    "extra",
+    "extra_css",
+    "extra_javascript",
+)
 
 
 def tool_side(config_file: Path) -> dict[str, Any]:

@@ -50,7 +50,9 @@ def tree_digest(folder: Path) -> dict[str, str]:
     }
 
 
-def test_pagefind_build_writes_the_bundle_and_a_small_material_index(pagefind_build: tuple[Path, str]) -> None:
+def test_pagefind_build_writes_the_bundle_and_a_small_material_index(
+    pagefind_build: tuple[Path, str],
+) -> None:
     site, log = pagefind_build
     bundle = site / "pagefind"
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
@@ -62,7 +64,9 @@ def test_pagefind_build_writes_the_bundle_and_a_small_material_index(pagefind_bu
     assert index.stat().st_size < 1_000
     marked = [p for p in site.rglob("*.html") if "data-pagefind-body" in p.read_text(encoding="utf-8")]
     assert entry["languages"]["en"]["page_count"] == len(marked) == len(fragment_urls(bundle))
-    assert re.search(rf"INFO    -  Pagefind indexed {len(marked)} pages in [\d.]+ seconds \(pagefind/, \d+ KB\)", log)
+    assert re.search(
+        rf"INFO    -  Pagefind indexed {len(marked)} pages in [\d.]+ seconds \(pagefind/, \d+ KB\)", log
+    )
 
 
 def test_only_content_is_indexed_and_excluded_pages_stay_out(pagefind_build: tuple[Path, str]) -> None:
@@ -164,7 +168,9 @@ def test_requirement_problems_are_reported_together() -> None:
     ],
 )
 def test_use_worker_keeps_the_pages_own_prefix(old: str, new: str) -> None:
-    page = f'<p>x</p><script id="__config" type="application/json">{{"base": "..", "search": "{old}"}}</script>'
+    page = (
+        f'<p>x</p><script id="__config" type="application/json">{{"base": "..", "search": "{old}"}}</script>'
+    )
     rewritten = search_backend.use_worker(page, WORKER)
     assert rewritten == page.replace(old, new)
 
@@ -190,9 +196,18 @@ def test_pagefind_language_from_materials(theme: str, code: str) -> None:
 def test_pagefind_command_indexes_materials_content_only() -> None:
     command = search_backend.pagefind_command(Path("pf"), Path("site"), "en", keep_index_url=True)
     assert command == [
-        "pf", "--site", "site", "--output-subdir", "pagefind",
-        "--root-selector", "article.md-content__inner", "--exclude-selectors", "a.headerlink, [data-search-exclude], .dn-folded",
-        "--force-language", "en", "--keep-index-url",
+        "pf",
+        "--site",
+        "site",
+        "--output-subdir",
+        "pagefind",
+        "--root-selector",
+        "article.md-content__inner",
+        "--exclude-selectors",
+        "a.headerlink, [data-search-exclude], .dn-folded",
+        "--force-language",
+        "en",
+        "--keep-index-url",
     ]
 
 

@@ -69,7 +69,17 @@ NOISE = [
     ":",
 ]
 """Text that may sit between an opener and a scheme, or split a scheme in two."""
-NETWORK_PATHS = ["//x.org/a", "\\/\\/x.org", "/\\x.org", "&#47;/x.org", "/&#x2F;x", "\\\\\\\\x", "/\t/x", "/\n/x", "/x//y"]
+NETWORK_PATHS = [
+    "//x.org/a",
+    "\\/\\/x.org",
+    "/\\x.org",
+    "&#47;/x.org",
+    "/&#x2F;x",
+    "\\\\\\\\x",
+    "/\t/x",
+    "/\n/x",
+    "/x//y",
+]
 """Scheme-less addresses of another host (`//x.org`), spelled with escapes, entities and breaks."""
 FRAGMENTS = [
     "[", "]", "(", ")", "<", ">", "![", "](", "]:", ":", " ", "\n", "\n\n", "\t", "\\", "&", "#",

@@ -12,7 +12,9 @@ STORY = (FIXTURES / "mini" / "annotations" / "stories" / "bridge-vote.yml").read
 CASES = {
     "story-tag-with-markup": (
         "annotations/stories/bridge-vote.yml",
-        STORY.replace("tags: [Infrastructure]", 'tags: [Infrastructure, "Bridges <img src=x onerror=alert(1)>"]'),
+        STORY.replace(
+            "tags: [Infrastructure]", 'tags: [Infrastructure, "Bridges <img src=x onerror=alert(1)>"]'
+        ),
         """annotations/stories/bridge-vote.yml:4:24: tags[1]: 'Bridges <img src=x onerror=alert(1)>' is not a plain topic (< is not allowed in a tag)
   hint: write the topic as plain words, without < > " or `, for example: Public spending
 Build failed: 1 error in 1 file. Nothing was written.

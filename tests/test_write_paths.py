@@ -61,8 +61,21 @@ OUTSIDE = "page would be written outside the output folder"
 IN_THE_WAY = "a hand-written file is in the way of a generated page"
 
 
-@pytest.mark.parametrize("rel", ["../outside/precious.md", "../outside/new.md", "a/../../outside/x.md",
-                                 "/abs/x.md", "./index.md", "", "a//b.md", "a\\..\\x.md", "a\nb.md", ".hidden.md"])
+@pytest.mark.parametrize(
+    "rel",
+    [
+        "../outside/precious.md",
+        "../outside/new.md",
+        "a/../../outside/x.md",
+        "/abs/x.md",
+        "./index.md",
+        "",
+        "a//b.md",
+        "a\\..\\x.md",
+        "a\nb.md",
+        ".hidden.md",
+    ],
+)
 def test_page_paths_outside_or_odd_are_refused(tmp_path: Path, outside: Path, rel: str) -> None:
     docs = tmp_path / "docs"
     assert attempt(docs, {rel: "x", "index.md": "fine"}) == [OUTSIDE]
@@ -186,11 +199,13 @@ def test_generated_page_edited_by_hand_is_kept(tmp_path: Path, outside: Path) ->
     page.write_text(page.read_text(encoding="utf-8") + "\nMy addition.\n", encoding="utf-8")
     (root / "annotations" / "glossary.yml").write_text(
         (root / "annotations" / "glossary.yml").read_text(encoding="utf-8").replace("elected", "chosen"),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     result = run_cli("pages", "--root", str(root))
     assert result.returncode == 1
     assert result.stderr.startswith(
-        "docs/glossary.md:1:1: this generated page was changed by hand since the digest wrote it\n")
+        "docs/glossary.md:1:1: this generated page was changed by hand since the digest wrote it\n"
+    )
     assert page.read_text(encoding="utf-8").endswith("My addition.\n")
 
 

@@ -65,14 +65,18 @@ def changed_digest(root: Path) -> Path:
     (root / "annotations" / "weekly-view.yml").unlink()
     outlets = root / "annotations" / "outlets.yml"
     extra = outlets.read_text(encoding="utf-8").split("  - id: weekly-view")[1].replace("View", "Review")
-    outlets.write_text(outlets.read_text(encoding="utf-8") + "  - id: weekly-review" + extra, encoding="utf-8")
+    outlets.write_text(
+        outlets.read_text(encoding="utf-8") + "  - id: weekly-review" + extra, encoding="utf-8"
+    )
     article = root / "articles" / "daily-report.md"
     article.write_text(article.read_text(encoding="utf-8").replace("the new bridge", "a new bridge"), "utf-8")
     return root
 
 
 @pytest.fixture(scope="module")
-def states(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str], dict[str, bytes], dict[str, bytes]]:
+def states(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, dict[str, str], dict[str, bytes], dict[str, bytes]]:
     """(a docs folder in the old state, the new pages, the old state, the new state)."""
     base = tmp_path_factory.mktemp("states")
     old_root = copy_digest(MINI, base / "old")
@@ -90,8 +94,15 @@ def states(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, st
 
 
 MUTATORS: list[tuple[Any, str]] = [
-    (os, "replace"), (os, "fsync"), (os, "sync"), (shutil, "rmtree"),
-    (Path, "write_bytes"), (Path, "mkdir"), (Path, "unlink"), (Path, "rmdir"), (Path, "open"),
+    (os, "replace"),
+    (os, "fsync"),
+    (os, "sync"),
+    (shutil, "rmtree"),
+    (Path, "write_bytes"),
+    (Path, "mkdir"),
+    (Path, "unlink"),
+    (Path, "rmdir"),
+    (Path, "open"),
 ]
 
 
@@ -138,8 +149,12 @@ def killed_child(run: Callable[[], object], n: int, torn: bool) -> bool:
 
 
 @pytest.mark.parametrize("torn", [False, True], ids=["clean-kill", "torn-write"])
-def test_killed_at_every_step(states: tuple[Path, dict[str, str], dict[str, bytes], dict[str, bytes]],
-                              tmp_path: Path, torn: bool, tally: Counter[str]) -> None:
+def test_killed_at_every_step(
+    states: tuple[Path, dict[str, str], dict[str, bytes], dict[str, bytes]],
+    tmp_path: Path,
+    torn: bool,
+    tally: Counter[str],
+) -> None:
     docs_old, new_pages, old, new = states
     results = Counter[str]()
     for n in range(1, 500):
@@ -181,17 +196,26 @@ def test_read_manifest_counts_an_unfinished_write(
 
 def run_pages(root: Path, fault: str = "") -> subprocess.CompletedProcess[str]:
     """`build_digest.py pages`; `fault` sets the writer's hook (newsdigest/write/faults.py)."""
-    env = {**os.environ, faults.ENV: fault} if fault else {k: v for k, v in os.environ.items() if k != faults.ENV}
-    return subprocess.run([sys.executable, str(REPO / "build_digest.py"), "pages", "--root", str(root)],
-                          capture_output=True, text=True, env=env)
+    env = (
+        {**os.environ, faults.ENV: fault}
+        if fault
+        else {k: v for k, v in os.environ.items() if k != faults.ENV}
+    )
+    return subprocess.run(
+        [sys.executable, str(REPO / "build_digest.py"), "pages", "--root", str(root)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
 
 
 BEFORE_COMMIT = ("locked", "staging", "staged")
 
 
 @pytest.mark.parametrize("step", faults.STEPS)
-def test_cli_killed_at_each_step(step: str, big_digest: tuple[Path, Path, dict[str, bytes], dict[str, bytes]],
-                                 tally: Counter[str]) -> None:
+def test_cli_killed_at_each_step(
+    step: str, big_digest: tuple[Path, Path, dict[str, bytes], dict[str, bytes]], tally: Counter[str]
+) -> None:
     """`pages` on a 150-article digest, SIGKILLed exactly at `step`: old or new output, and the next run finishes.
 
     The kill comes from the writer's own hook, so it happens at that step every time, however loaded

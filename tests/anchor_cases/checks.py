@@ -89,7 +89,7 @@ def check_highlights(text: RenderedText, highlights: Sequence[Highlight], quotes
         for (_, gap_start), (gap_end, _) in pairwise(spans):
             gap = visible[gap_start:gap_end]
             assert not gap.strip(), f"{h.dom_id}: unmarked {gap!r} inside the highlight"
-        shown = visible[spans[0][0]:spans[-1][1]]
+        shown = visible[spans[0][0] : spans[-1][1]]
         assert normalize_quote(shown) == normalize_quote(quotes[h.dom_id]), (h.dom_id, shown)
     return html
 
@@ -124,7 +124,8 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 def quotable(text: str, start: int, end: int) -> bool:
     """True when the span holds visible text and does not cut a character in two."""
     return bool(normalize_quote(text[start:end])) and not (
-        splits_character(text, start) or splits_character(text, end))
+        splits_character(text, start) or splits_character(text, end)
+    )
 
 
 def place_span(article: Article, start: int, end: int, quote: str, context: int) -> Result:
@@ -149,4 +150,3 @@ def place_span(article: Article, start: int, end: int, quote: str, context: int)
     assert isinstance(result, Found), (quote, result)
     assert (result.start, result.end) == (start, end), (quote, result, start, end)
     return result
-

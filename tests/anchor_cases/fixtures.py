@@ -52,7 +52,8 @@ def encode(text: str) -> str:
     """Invisible and space-like characters (but space and newline) as `{U+XXXX}`."""
     return "".join(
         f"{{U+{ord(c):04X}}}" if c not in " \n" and unicodedata.category(c) in ("Cf", "Zs", "Cc") else c
-        for c in text)
+        for c in text
+    )
 
 
 def read_cases(file: Path) -> list[Case]:
@@ -68,12 +69,15 @@ def read_cases(file: Path) -> list[Case]:
         for _ in range(3):
             assert lines[i] == ".", f"{file.name}:{i + 1}: expected '.'"
             end = lines.index(".", i + 1)
-            sections.append(decode("\n".join(lines[i + 1:end])))
+            sections.append(decode("\n".join(lines[i + 1 : end])))
             i = end
         i += 1
         article, notes, expected = sections
-        cases.append(Case(file, title_line + 1, lines[title_line], article + "\n",
-                          yaml.safe_load(notes) or [], expected))
+        cases.append(
+            Case(
+                file, title_line + 1, lines[title_line], article + "\n", yaml.safe_load(notes) or [], expected
+            )
+        )
     return cases
 
 
@@ -82,12 +86,32 @@ def all_cases() -> list[Case]:
 
 
 def digest_for(case: Case) -> Digest:
-    article = Article("a", ARTICLE_PATH, "A", "outlet", ("Someone",), dt.date(2024, 1, 1), "news-report",
-                      "en", "story", case.article, 1)
+    article = Article(
+        "a",
+        ARTICLE_PATH,
+        "A",
+        "outlet",
+        ("Someone",),
+        dt.date(2024, 1, 1),
+        "news-report",
+        "en",
+        "story",
+        case.article,
+        1,
+    )
     notes = tuple(
-        Note(f"n{i + 1}", "a", Quote(str(n["quote"]), n.get("prefix"), n.get("suffix"),
-                                    Loc(NOTES_PATH, i + 1, 12), f"notes[{i}]"), "context", "", ())
-        for i, n in enumerate(case.notes))
+        Note(
+            f"n{i + 1}",
+            "a",
+            Quote(
+                str(n["quote"]), n.get("prefix"), n.get("suffix"), Loc(NOTES_PATH, i + 1, 12), f"notes[{i}]"
+            ),
+            "context",
+            "",
+            (),
+        )
+        for i, n in enumerate(case.notes)
+    )
     return Digest(articles={"a": article}, notes={"a": notes})
 
 
@@ -100,7 +124,9 @@ def run(case: Case) -> str:
     anchored = anchor(digest_for(case))
     placed = anchored.articles["a"]
     report = [p.format() for p in anchored.problems]
-    return "\n".join([*report, render_article(placed.rendered, placed.highlights, compact_attrs).rstrip("\n")])
+    return "\n".join(
+        [*report, render_article(placed.rendered, placed.highlights, compact_attrs).rstrip("\n")]
+    )
 
 
 def rewrite_expected(file: Path) -> None:
@@ -110,5 +136,5 @@ def rewrite_expected(file: Path) -> None:
         dots = [case.line - 1]
         for _ in range(4):
             dots.append(lines.index(".", dots[-1] + 1))
-        lines[dots[3] + 1:dots[4]] = encode(run(case)).split("\n")
+        lines[dots[3] + 1 : dots[4]] = encode(run(case)).split("\n")
     file.write_text("\n".join(lines), "utf-8")

@@ -13,26 +13,97 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 WORDS = [
-    "council", "voted", "bridge", "Friday", "approve", "million", "mayor", "said", "critics",
-    "naïve", "café", "Zürich", "façade", "résumé", "Ångström",
-    "שלום", "עולם", "مرحبا", "العالم", "Αθήνα", "Москва", "東京都", "北京", "नमस्ते", "हिन्दी",
-    "q\u0301", "e\u0301t\u0301e\u0301", "n\u0303o", "a\u0308\u0304",
-    "👍", "👍🏽", "👩\u200d💻", "🇫🇷", "❤\ufe0f", "2024", "€40", "9", "x",
+    "council",
+    "voted",
+    "bridge",
+    "Friday",
+    "approve",
+    "million",
+    "mayor",
+    "said",
+    "critics",
+    "naïve",
+    "café",
+    "Zürich",
+    "façade",
+    "résumé",
+    "Ångström",
+    "שלום",
+    "עולם",
+    "مرحبا",
+    "العالم",
+    "Αθήνα",
+    "Москва",
+    "東京都",
+    "北京",
+    "नमस्ते",
+    "हिन्दी",
+    "q\u0301",
+    "e\u0301t\u0301e\u0301",
+    "n\u0303o",
+    "a\u0308\u0304",
+    "👍",
+    "👍🏽",
+    "👩\u200d💻",
+    "🇫🇷",
+    "❤\ufe0f",
+    "2024",
+    "€40",
+    "9",
+    "x",
 ]
 PUNCTUATION = [
-    ",", ".", ";", ":", "?", "!", "(", ")", "/", "%", "'", '"', "«", "»",
-    "\u2018", "\u2019", "\u201c", "\u201d", "\u201e", "\u2026", "...", "-", "\u2010", "\u2013",
-    "\u2014", "\u2212", "\u00ad", "\u200b", "\u2060",
+    ",",
+    ".",
+    ";",
+    ":",
+    "?",
+    "!",
+    "(",
+    ")",
+    "/",
+    "%",
+    "'",
+    '"',
+    "«",
+    "»",
+    "\u2018",
+    "\u2019",
+    "\u201c",
+    "\u201d",
+    "\u201e",
+    "\u2026",
+    "...",
+    "-",
+    "\u2010",
+    "\u2013",
+    "\u2014",
+    "\u2212",
+    "\u00ad",
+    "\u200b",
+    "\u2060",
 ]
 SPACES = [" ", " ", " ", " ", "  ", "\u00a0", "\u202f", "\u2009", "\t"]
 ENTITIES = [
-    "&amp;", "&lt;", "&copy;", "&quot;", "&#8212;", "&#x2026;", "&nbsp;", "&shy;", "&#x200B;",
-    "&#x301;", "&eacute;", "&#39;", "&hellip;", "&rsquo;",
+    "&amp;",
+    "&lt;",
+    "&copy;",
+    "&quot;",
+    "&#8212;",
+    "&#x2026;",
+    "&nbsp;",
+    "&shy;",
+    "&#x200B;",
+    "&#x301;",
+    "&eacute;",
+    "&#39;",
+    "&hellip;",
+    "&rsquo;",
 ]
 ESCAPES = ["\\*", "\\_", "\\[", "\\]", "\\\\", "\\`", "\\&", "\\#", "\\<", "\\!", "\\a"]
 STRAY = ["*", "_", "[", "]", "`", "&", "<", ">", "#", "!", "\\"]
 URLS = ["http://example.org/a_b", "/path(1)", "<a b>", "https://x.y/?q=1&r=2", "#frag"]
-TITLES = ['', ' "a title"', " 'title'", " (title)", ' "[x](y)"']
+TITLES = ["", ' "a title"', " 'title'", " (title)", ' "[x](y)"']
 BREAKS = ["\n", "  \n", "\\\n"]
 
 
@@ -55,10 +126,14 @@ def inline(depth: int = 2) -> st.SearchStrategy[str]:
     inner = inline(depth - 1)
     construct = st.one_of(
         words(),
-        st.builds("*{}*".format, inner), st.builds("_{}_".format, inner),
-        st.builds("**{}**".format, inner), st.builds("__{}__".format, inner),
+        st.builds("*{}*".format, inner),
+        st.builds("_{}_".format, inner),
+        st.builds("**{}**".format, inner),
+        st.builds("__{}__".format, inner),
         st.builds("[{}]({}{})".format, inner, st.sampled_from(URLS), st.sampled_from(TITLES)),
-        st.builds("[{}][ref]".format, inner), st.just("[ref]"), st.just("[Ref][]"),
+        st.builds("[{}][ref]".format, inner),
+        st.just("[ref]"),
+        st.just("[Ref][]"),
         st.sampled_from(["<http://example.org/x_y>", "<me@example.org>"]),
         st.builds("`{}`".format, st.sampled_from(["code", "a  b", "x*y*", "`` a`b ``", "é", " sp "])),
         st.builds("``{}``".format, st.sampled_from(["a`b", " `c` "])),
@@ -77,16 +152,22 @@ def block() -> st.SearchStrategy[str]:
     para = inline()
     line = words().map(lambda s: s.replace("\n", " ").strip() or "x")
     return st.one_of(
-        para, para, para,
-        st.builds("# {}".format, line), st.builds("### {} ###".format, line),
+        para,
+        para,
+        para,
+        st.builds("# {}".format, line),
+        st.builds("### {} ###".format, line),
         st.builds("{}\n===".format, para),
         st.lists(para, min_size=1, max_size=3).map(
-            lambda items: "\n".join(_indent_lines(i, "- ", "  ") for i in items)),
+            lambda items: "\n".join(_indent_lines(i, "- ", "  ") for i in items)
+        ),
         st.lists(para, min_size=1, max_size=3).map(
-            lambda items: "\n".join(_indent_lines(i, f"{n + 1}. ", "   ") for n, i in enumerate(items))),
+            lambda items: "\n".join(_indent_lines(i, f"{n + 1}. ", "   ") for n, i in enumerate(items))
+        ),
         para.map(lambda p: _indent_lines(p, "> ", "> ")),
         para.map(lambda p: _indent_lines(p, "> - ", ">   ")),
-        st.builds("```\n{}\n```".format, para), st.builds("~~~ info\n{}\n~~~".format, para),
+        st.builds("```\n{}\n```".format, para),
+        st.builds("~~~ info\n{}\n~~~".format, para),
         para.map(lambda p: _indent_lines(p, "    ", "    ")),
     )
 
@@ -94,4 +175,5 @@ def block() -> st.SearchStrategy[str]:
 def documents() -> st.SearchStrategy[str]:
     """A whole article: blocks separated by blank lines, plus a link reference definition."""
     return st.lists(block(), min_size=1, max_size=5).map(
-        lambda blocks: "\n\n".join(blocks) + "\n\n[ref]: http://example.org/ref \"Ref title\"\n")
+        lambda blocks: "\n\n".join(blocks) + '\n\n[ref]: http://example.org/ref "Ref title"\n'
+    )

@@ -20,14 +20,68 @@ from .harness import base_texts
 from .payloads import PAYLOADS, REFUSED_LINKS
 
 SPECIAL = (
-    "", " ", "~", "null", "yes", "no", "on", "0x7DA", "0o17", "017", "1_000", "20:10", "+2012", "1e3",
-    ".nan", "-.inf", "2024-02-30", "2024-13-01", "0000-00-00", "9999-12-31", "2024-1-1", "24-01-01",
-    "2024-03-02T10:00:00Z", "index", "topics", "glossary", "Index", "a--b", "-a", "a-", "ä", "../x",
-    "/etc/passwd", "C:\\x", "a/b", "a\nb", "a\x00b", "\x1b[31mred", "\u202egnp.exe", "\ufeffbom",
-    "http://[::1", "https://", "https:// x", "javascript:alert(1)", "data:text/html,x", "mailto:a@b",
-    "https://example.org/\"><script>alert(1)</script>", "en", "pt-BR", "x-klingon", "EN", "\u0301",
-    "\U0001f600", "&amp;", "<b>", "* [", "> >", "- - -", "a" * 6000, "[" * 30,
-    *PAYLOADS, *REFUSED_LINKS,
+    "",
+    " ",
+    "~",
+    "null",
+    "yes",
+    "no",
+    "on",
+    "0x7DA",
+    "0o17",
+    "017",
+    "1_000",
+    "20:10",
+    "+2012",
+    "1e3",
+    ".nan",
+    "-.inf",
+    "2024-02-30",
+    "2024-13-01",
+    "0000-00-00",
+    "9999-12-31",
+    "2024-1-1",
+    "24-01-01",
+    "2024-03-02T10:00:00Z",
+    "index",
+    "topics",
+    "glossary",
+    "Index",
+    "a--b",
+    "-a",
+    "a-",
+    "ä",
+    "../x",
+    "/etc/passwd",
+    "C:\\x",
+    "a/b",
+    "a\nb",
+    "a\x00b",
+    "\x1b[31mred",
+    "\u202egnp.exe",
+    "\ufeffbom",
+    "http://[::1",
+    "https://",
+    "https:// x",
+    "javascript:alert(1)",
+    "data:text/html,x",
+    "mailto:a@b",
+    'https://example.org/"><script>alert(1)</script>',
+    "en",
+    "pt-BR",
+    "x-klingon",
+    "EN",
+    "\u0301",
+    "\U0001f600",
+    "&amp;",
+    "<b>",
+    "* [",
+    "> >",
+    "- - -",
+    "a" * 6000,
+    "[" * 30,
+    *PAYLOADS,
+    *REFUSED_LINKS,
 )
 """Values that have broken parsers before: YAML 1.1 surprises, edge dates, paths, markup."""
 SPECIALS = st.sampled_from(SPECIAL)
@@ -35,11 +89,51 @@ SPECIALS = st.sampled_from(SPECIAL)
 ALPHABET = st.characters(codec="utf-8") | st.sampled_from(
     [*"\n\t :-[]{},#&*!|>'\"%@`?\\<>()_=~\r\ufeff\x00\x85\u2028"]
 )
-SNIPPETS = st.sampled_from([
-    "\n", "\t", "  ", ": ", "- ", "[", "]", "{", "}", ",", "#", "&a ", "*a", "!!str ", "!!binary ", "|",
-    ">", "'", '"', "%YAML 1.1\n", "---\n", "...\n", "? ", "<<: ", "\\", "\ufeff", "\r", "\x00", "\x1b",
-    "`", "**", "_", "![", "](", "<", "&#x6a;", "\n> ", "\n    ", "\n- ", "\n1. ", "[x](javascript:x)",
-])
+SNIPPETS = st.sampled_from(
+    [
+        "\n",
+        "\t",
+        "  ",
+        ": ",
+        "- ",
+        "[",
+        "]",
+        "{",
+        "}",
+        ",",
+        "#",
+        "&a ",
+        "*a",
+        "!!str ",
+        "!!binary ",
+        "|",
+        ">",
+        "'",
+        '"',
+        "%YAML 1.1\n",
+        "---\n",
+        "...\n",
+        "? ",
+        "<<: ",
+        "\\",
+        "\ufeff",
+        "\r",
+        "\x00",
+        "\x1b",
+        "`",
+        "**",
+        "_",
+        "![",
+        "](",
+        "<",
+        "&#x6a;",
+        "\n> ",
+        "\n    ",
+        "\n- ",
+        "\n1. ",
+        "[x](javascript:x)",
+    ]
+)
 
 
 SCALARS = (
@@ -52,23 +146,90 @@ SCALARS = (
     | st.text(ALPHABET, max_size=40)
 )
 KEYS = st.sampled_from(["id", "quote", "title", "url", "", "x", "notes", "qoute", "ID", "<<", "id ", 42])
-values = SCALARS | st.lists(SCALARS, max_size=3) | st.dictionaries(KEYS | SCALARS, SCALARS, max_size=3) | st.lists(
-    st.dictionaries(st.sampled_from(["id", "title", "url", "quote"]), SCALARS, max_size=2), max_size=2
+values = (
+    SCALARS
+    | st.lists(SCALARS, max_size=3)
+    | st.dictionaries(KEYS | SCALARS, SCALARS, max_size=3)
+    | st.lists(
+        st.dictionaries(st.sampled_from(["id", "title", "url", "quote"]), SCALARS, max_size=2), max_size=2
+    )
 )
 """A random value: a scalar, a short list or mapping, or a list of small mappings (like `sources`)."""
 OPS = st.sampled_from(["replace", "special", "raw", "raw", "delete", "unknown", "dup", "swap", "ref"])
 RAW = "zzRAWzz"
 """Placeholder replaced, after dumping, by a scalar written as raw YAML (so the dumper cannot quote it)."""
-RAW_SCALARS = st.sampled_from([
-    "0x7DA", "017", "0o17", "0b101", "20:10", "1_0_0_0", "+2012", "-1", "1e3", ".inf", ".NaN", "~", "null",
-    "yes", "No", "on", "2024-02-30", "2024-13-01", "2024-1-1", "2024-03-02 10:00:00", "0000-01-01",
-    "!!binary aGk=", "!!timestamp 2024-01-01", "!!int 7", "!!float x", "!!str", "!foo bar", "!<tag:x> y",
-    "&a x", "*a", "[]", "{}", "[a, [b]]", "{a: b}", "|\n  x", ">-\n  y", "'unterminated", r'"\x1b"',
-    r'"\u202e"', r'"\0"', r'"\x5b"', "=", "<<", "? x", "- x", "'''", '""', "index", "http://[::1", "@x",
-    "%x", "`x", "'a''b'", "#x", "x #y",
-])
-REFS = st.sampled_from(["daily-report", "weekly-view", "daily-news", "bridge-vote", "missing", "index",
-                        "topics", "vanity", "cost"])
+RAW_SCALARS = st.sampled_from(
+    [
+        "0x7DA",
+        "017",
+        "0o17",
+        "0b101",
+        "20:10",
+        "1_0_0_0",
+        "+2012",
+        "-1",
+        "1e3",
+        ".inf",
+        ".NaN",
+        "~",
+        "null",
+        "yes",
+        "No",
+        "on",
+        "2024-02-30",
+        "2024-13-01",
+        "2024-1-1",
+        "2024-03-02 10:00:00",
+        "0000-01-01",
+        "!!binary aGk=",
+        "!!timestamp 2024-01-01",
+        "!!int 7",
+        "!!float x",
+        "!!str",
+        "!foo bar",
+        "!<tag:x> y",
+        "&a x",
+        "*a",
+        "[]",
+        "{}",
+        "[a, [b]]",
+        "{a: b}",
+        "|\n  x",
+        ">-\n  y",
+        "'unterminated",
+        r'"\x1b"',
+        r'"\u202e"',
+        r'"\0"',
+        r'"\x5b"',
+        "=",
+        "<<",
+        "? x",
+        "- x",
+        "'''",
+        '""',
+        "index",
+        "http://[::1",
+        "@x",
+        "%x",
+        "`x",
+        "'a''b'",
+        "#x",
+        "x #y",
+    ]
+)
+REFS = st.sampled_from(
+    [
+        "daily-report",
+        "weekly-view",
+        "daily-news",
+        "bridge-vote",
+        "missing",
+        "index",
+        "topics",
+        "vanity",
+        "cost",
+    ]
+)
 STYLES = st.sampled_from([None, False, True])
 
 
@@ -126,7 +287,7 @@ def mutate(draw: st.DrawFn, data: Any) -> Any:
         parent.append(copy.deepcopy(parent[key]))
     elif op == "swap":
         other = draw(st.sampled_from(slots(data)))
-        if other and other[:len(where)] != where and where[:len(other)] != other:
+        if other and other[: len(where)] != where and where[: len(other)] != other:
             parent[key], get(data, other[:-1])[other[-1]] = get(data, other), parent[key]
     elif op == "ref":
         parent[key] = draw(REFS)
@@ -134,8 +295,14 @@ def mutate(draw: st.DrawFn, data: Any) -> Any:
 
 
 def dump(data: Any, flow: bool | None, unicode: bool) -> str:
-    return yaml.dump(data, Dumper=yaml.CSafeDumper, default_flow_style=flow, allow_unicode=unicode,
-                     sort_keys=False, width=70)
+    return yaml.dump(
+        data,
+        Dumper=yaml.CSafeDumper,
+        default_flow_style=flow,
+        allow_unicode=unicode,
+        sort_keys=False,
+        width=70,
+    )
 
 
 @st.composite
@@ -167,11 +334,11 @@ def edited_file(draw: st.DrawFn) -> tuple[str, str]:
         elif op == "text":
             text = text[:pos] + draw(st.text(ALPHABET, max_size=12)) + text[pos:]
         elif op == "delete":
-            text = text[:pos] + text[pos + draw(st.integers(1, 30)):]
+            text = text[:pos] + text[pos + draw(st.integers(1, 30)) :]
         else:
             lines = text.split("\n")
             i = draw(st.integers(0, len(lines) - 1))
-            lines[i:i + 1] = [lines[i], lines[i]] if op == "dup-line" else [draw(SNIPPETS) + lines[i]]
+            lines[i : i + 1] = [lines[i], lines[i]] if op == "dup-line" else [draw(SNIPPETS) + lines[i]]
             text = "\n".join(lines)
     return rel, text
 
@@ -192,7 +359,20 @@ def article_text(draw: st.DrawFn) -> tuple[str, str]:
     """(path, text): an article with its front matter kept and a random Markdown body."""
     rel = draw(st.sampled_from(["articles/daily-report.md", "articles/weekly-view.md"]))
     head = base_texts()[rel].split("---\n", 2)[1]
-    pieces = st.lists(SNIPPETS | st.text(ALPHABET, max_size=10) | st.sampled_from(
-        ["voted 9 to 2 on Friday", "vanity project", "costing \"€40 million\"", "estimated at “€40 million”",
-         "the bridge would open in 2027", "The council", "*vanity* project"]), max_size=25)
+    pieces = st.lists(
+        SNIPPETS
+        | st.text(ALPHABET, max_size=10)
+        | st.sampled_from(
+            [
+                "voted 9 to 2 on Friday",
+                "vanity project",
+                'costing "€40 million"',
+                "estimated at “€40 million”",
+                "the bridge would open in 2027",
+                "The council",
+                "*vanity* project",
+            ]
+        ),
+        max_size=25,
+    )
     return rel, f"---\n{head}---\n" + "".join(draw(pieces))

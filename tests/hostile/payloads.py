@@ -175,15 +175,21 @@ def quick_executable(html: str) -> list[str]:
     problems = []
     for tag in TAG.finditer(html):
         name, attrs = tag.group(1).lower(), tag.group(2)
-        values = {a.group(1).lower(): htmllib.unescape((a.group(2) or "").strip("\"'")) for a in ATTR.finditer(attrs)}
+        values = {
+            a.group(1).lower(): htmllib.unescape((a.group(2) or "").strip("\"'"))
+            for a in ATTR.finditer(attrs)
+        }
         problems += [f"<{name} {a}=...>" for a in values if a.startswith("on")]
-        problems += [f"<{name} {a}={v[:40]!r}>" for a, v in values.items()
-                     if a in URL_ATTRS and BAD_SCHEME.match(v.replace("\t", "").replace("\n", ""))]
+        problems += [
+            f"<{name} {a}={v[:40]!r}>"
+            for a, v in values.items()
+            if a in URL_ATTRS and BAD_SCHEME.match(v.replace("\t", "").replace("\n", ""))
+        ]
         if name in LOADERS or (name == "meta" and "http-equiv" in values):
             problems.append(f"<{name}>")
         if name == "script":
             end = SCRIPT_END.search(html, tag.end())
-            body = html[tag.end(): end.start() if end else len(html)]
+            body = html[tag.end() : end.start() if end else len(html)]
             if values.get("type") == "application/ld+json":
                 problems += json_ld_problems(Script(values, body))
             else:

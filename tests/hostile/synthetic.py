@@ -18,12 +18,18 @@ def synthetic_digest(root: Path, articles: int) -> Path:
     ids = [f"extra-{i:04d}" for i in range(articles)]
     for i, name in enumerate(ids):
         (root / "articles" / f"{name}.md").write_text(
-            template.replace("A bridge too far", f"A bridge too far, part {i}"), encoding="utf-8")
+            template.replace("A bridge too far", f"A bridge too far, part {i}"), encoding="utf-8"
+        )
         (root / "annotations" / f"{name}.yml").write_text(notes, encoding="utf-8")
-    text = story.read_text(encoding="utf-8").replace("[daily-report, weekly-view]",
-                                                     "[daily-report, weekly-view, " + ", ".join(ids) + "]")
+    text = story.read_text(encoding="utf-8").replace(
+        "[daily-report, weekly-view]", "[daily-report, weekly-view, " + ", ".join(ids) + "]"
+    )
     extra = "".join(f"      {name}:\n        not_mentioned: true\n" for name in ids)
     text = text.replace("        not_mentioned: true\n", "        not_mentioned: true\n" + extra)
-    story.write_text(text.replace("        quote: 'costing \"€40 million\"'\n",
-                                  "        quote: 'costing \"€40 million\"'\n" + extra), encoding="utf-8")
+    story.write_text(
+        text.replace(
+            "        quote: 'costing \"€40 million\"'\n", "        quote: 'costing \"€40 million\"'\n" + extra
+        ),
+        encoding="utf-8",
+    )
     return root

@@ -150,6 +150,20 @@ def anchored(built: Path) -> Any:
     return pipeline.build(built).anchored
 
 
+def serious_violations(tab: Any, selector: str = "") -> list[str]:
+    """axe-core's serious and critical findings on the open page (or within `selector`), one text each."""
+    tab.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    found: list[str] = tab.evaluate(
+        "async (selector) => (await axe.run(selector ? {include: [[selector]]} : document,"
+        " {resultTypes: ['violations']})).violations"
+        ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+        ".map(v => `${v.impact} ${v.id}: ${v.help}\\n`"
+        " + v.nodes.slice(0, 3).map(n => '    ' + n.html.slice(0, 160)).join('\\n'))",
+        selector,
+    )
+    return found
+
+
 def open_page(tab: Any, site: str, path: str) -> None:
     tab.goto(site + path)
     tab.wait_for_load_state("load")

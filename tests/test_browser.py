@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from anchor_cases.checks import Article
-from browser_support import ARTIFACTS, AXE, CHROMIUM, axe_problem, open_page, unavailable
+from browser_support import ARTIFACTS, CHROMIUM, axe_problem, open_page, serious_violations, unavailable
 from text_fragments import text_fragment_url
 
 from newsdigest.anchor import Highlight
@@ -243,12 +243,7 @@ def test_no_serious_accessibility_violations(browser: Any, site: str, name: str,
     open_page(tab, site, PAGES[name])
     if name == "article":
         tab.locator(".dn-text mark[role=button]").first.click()
-    tab.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    violations = tab.evaluate(
-        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-        ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-        ".map(v => `${v.impact} ${v.id}: ${v.help}\\n` + v.nodes.slice(0, 3).map(n => '    ' + n.html.slice(0, 160)).join('\\n'))"
-    )
+    violations = serious_violations(tab)
     context.close()
     assert not violations, "\n".join(violations)
 

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 import pytest
-from browser_support import AXE, axe_problem, open_page, unavailable
+from browser_support import axe_problem, open_page, serious_violations, unavailable
 
 pytest_plugins = ["browser_support"]
 
@@ -337,11 +337,6 @@ def test_no_serious_accessibility_violations_on_a_phone_with_a_claim_open(
     tab = context.new_page()
     open_page(tab, site, ARTICLE)
     tab.locator("mark.dn-claim[role=button]").first.tap()
-    tab.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    violations = tab.evaluate(
-        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-        ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-        ".map(v => `${v.impact} ${v.id}: ${v.help}\\n` + v.nodes.slice(0, 3).map(n => '    ' + n.html.slice(0, 160)).join('\\n'))"
-    )
+    violations = serious_violations(tab)
     context.close()
     assert not violations, "\n".join(violations)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import AXE, open_page, serve, unavailable
+from browser_support import AXE, open_page, serious_violations, serve, unavailable
 from desk_week import STORY_ID, finished
 from test_story_review import leave_island_pending
 
@@ -137,10 +137,6 @@ def test_the_story_page_has_no_serious_accessibility_violations(browser: Any, fe
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     open_page(tab, ferry_site, STORY)
-    tab.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    violations = tab.evaluate(
-        "async () => (await axe.run({include: [['.md-content']]}, {resultTypes: ['violations']})).violations"
-        ".filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id + ': ' + v.help + ' ' + v.nodes.slice(0, 4).map(n => n.html.slice(0, 140)).join(' | '))"
-    )
+    violations = serious_violations(tab, ".md-content")
     context.close()
     assert not violations, violations

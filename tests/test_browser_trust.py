@@ -14,7 +14,7 @@ from statistics import median
 from typing import Any
 
 import pytest
-from browser_support import ARTIFACTS, AXE, axe_problem, open_page, serve, unavailable
+from browser_support import ARTIFACTS, axe_problem, open_page, serious_violations, serve, unavailable
 from trust_digest import trust_digest
 
 from support import run_mkdocs
@@ -122,12 +122,7 @@ def test_no_serious_accessibility_violations(browser: Any, trust_site: str, path
     open_page(tab, trust_site, path)
     for summary in tab.locator("details.dn-rating-details > summary").all()[:3]:
         summary.click()
-    tab.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    violations = tab.evaluate(
-        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-        ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-        ".map(v => `${v.impact} ${v.id}: ${v.help} ` + v.nodes.slice(0, 3).map(n => n.html.slice(0, 160)).join(' | '))"
-    )
+    violations = serious_violations(tab)
     context.close()
     assert not violations, "\n".join(violations)
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..anchor import AnchoredDigest
-from ..errors import Problem
+from ..errors import Problem, sort_problems
 from ..plural import counted, noun_for
 from ..render.common import esc, page
 from ..schema.fields import NOTE_KINDS
@@ -62,6 +62,7 @@ def build_report(
     report.flags += rule_flags(anchored, rules or Rules(), report.unnoted)
     report.flags += [replace(p, warning=True) for p in anchored.problems]
     report.flags += in_progress
+    report.flags = sort_problems(report.flags)  # the order `check --strict` prints them in
     return report
 
 

@@ -156,6 +156,37 @@ def test_missing_date_is_an_error_naming_the_option(emptied: Path) -> None:
     )
 
 
+def test_every_problem_of_an_import_is_reported_at_once(emptied: Path) -> None:
+    seed = emptied / "raw.txt"
+    seed.write_text("A headline\nBy Ana Pereira\nThe text.\n", encoding="utf-8")
+    result = run_cli(
+        "import",
+        str(seed),
+        "--outlet",
+        "no-such-outlet",
+        "--drop",
+        "(unclosed",
+        "--via-url",
+        "https://example.org/copy",
+        "--root",
+        str(emptied),
+    )
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"{seed}:1:1: no publication date found\n"
+        "  hint: give it with --date YYYY-MM-DD\n"
+        "annotations/outlets.yml:1:1: no outlet 'no-such-outlet'\n"
+        "  hint: Known outlets: times-of-israel, global-research. "
+        "Add the outlet to annotations/outlets.yml first\n"
+        "articles/:1:1: --drop: '(unclosed' is not a regular expression: missing ), unterminated subpattern "
+        "at position 0\n"
+        "  hint: write a pattern Python's re module accepts; put \\ before ( [ . * + ? to match them as text\n"
+        'articles/:1:1: --via-url needs --via too\n  hint: add --via "Site name"\n'
+        "Build failed: 4 errors in 3 files. Nothing was written.\n"
+    )
+    assert not [p for p in (emptied / "articles").iterdir() if "headline" in p.name]
+
+
 def test_a_file_with_only_chrome_is_refused(emptied: Path) -> None:
     seed = emptied / "raw.txt"
     seed.write_text("A headline\nBy Ana Pereira\nFollow us on Twitter.\n", encoding="utf-8")

@@ -12,12 +12,15 @@ from ..errors import DigestError, Loc, Problem
 from ..importer import Extracted, Pick
 from ..importer.files import ArticleFields, annotation_stub, article_text, create, exists_problem
 from ..importer.options import (
+    BadValue,
     add_metadata_options,
     article_id,
-    require_known_references,
+    bad_values,
     story_lists,
     text_arg,
+    unknown_references,
     via_of,
+    via_problems,
 )
 from ..importer.text import FORMATS, extract_text
 from ..plural import counted
@@ -40,11 +43,14 @@ SHOWN = 72
 FIELDS = ("title", "subtitle", "authors", "published", "language")
 
 
-def regex(value: str) -> re.Pattern[str]:
+def regex(value: str) -> re.Pattern[str] | BadValue:
     try:
         return re.compile(value, re.I)
     except re.error as exc:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a regular expression: {exc}") from None
+        return BadValue(
+            f"'{value}' is not a regular expression: {exc}",
+            "write a pattern Python's re module accepts; put \\ before ( [ . * + ? to match them as text",
+        )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -134,7 +140,9 @@ def extract(args: argparse.Namespace, rel: str) -> Extracted:
         ) from None
 
 
-def fields_for(args: argparse.Namespace, found: Extracted, rel: str) -> ArticleFields:
+def fields_for(
+    args: argparse.Namespace, found: Extracted, rel: str
+) -> tuple[ArticleFields | None, list[Problem]]:
     published = args.date or found.published
     title = found.title
     problems = []
@@ -151,8 +159,8 @@ def fields_for(args: argparse.Namespace, found: Extracted, rel: str) -> ArticleF
             )
         )
     if problems or published is None:
-        raise DigestError(problems)
-    return ArticleFields(
+        return None, problems
+    fields = ArticleFields(
         title=title,
         outlet=args.outlet,
         published=published,
@@ -165,6 +173,7 @@ def fields_for(args: argparse.Namespace, found: Extracted, rel: str) -> ArticleF
         via=via_of(args),
         retrieved=args.retrieved or dt.date.today(),
     )
+    return fields, []
 
 
 def shorten(text: str) -> str:
@@ -212,10 +221,16 @@ def run(args: argparse.Namespace) -> int:
     root: Path = args.root
     require_digest(root)
     rel = str(args.source)
-    found = extract(args, rel)
-    fields = fields_for(args, found, rel)
-    ident = article_id(args.id, fields.title)
-    require_known_references(root, args.outlet, args.story)
+    problems = bad_values(args) + via_problems(args) + unknown_references(root, args.outlet, args.story)
+    try:
+        found = extract(args, rel)
+    except DigestError as exc:
+        raise DigestError(problems + exc.problems) from None
+    fields, field_problems = fields_for(args, found, rel)
+    ident, id_problems = article_id(args.id, fields.title if fields else None)
+    problems += field_problems + id_problems
+    if problems or fields is None or ident is None:  # every mistake in the command at once
+        raise DigestError(problems)
     article, notes = f"articles/{ident}.md", f"annotations/{ident}.yml"
     text = article_text(fields, found.body)
     if args.dry_run:

@@ -6,15 +6,17 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from ..errors import DigestError
+from ..errors import DigestError, Problem
 from ..importer.files import ArticleFields, annotation_stub, article_text, create, exists_problem
 from ..importer.options import (
     add_metadata_options,
     article_id,
-    require_known_references,
+    bad_values,
     story_lists,
     text_arg,
+    unknown_references,
     via_of,
+    via_problems,
 )
 from .common import require_digest
 
@@ -32,14 +34,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_metadata_options(parser, needs_date=True)
 
 
-def planned_files(root: Path, ident: str) -> tuple[str, str]:
-    """The two files `new` writes; refuse if either exists."""
+def planned_files(root: Path, ident: str) -> tuple[str, str, list[Problem]]:
+    """The two files `new` writes, and a problem for each that exists already."""
     article = f"articles/{ident}.md"
     notes = f"annotations/{ident}.yml"
-    taken = [rel for rel in (article, notes) if (root / rel).exists()]
-    if taken:
-        raise DigestError([exists_problem(rel) for rel in taken])
-    return article, notes
+    return article, notes, [exists_problem(rel) for rel in (article, notes) if (root / rel).exists()]
 
 
 def next_steps(root: Path, fields: ArticleFields, article: str, notes: str) -> list[str]:
@@ -59,10 +58,15 @@ def next_steps(root: Path, fields: ArticleFields, article: str, notes: str) -> l
 def run(args: argparse.Namespace) -> int:
     root: Path = args.root
     require_digest(root)
-    title: str = args.title
-    ident = article_id(args.id, title)
-    require_known_references(root, args.outlet, args.story)
-    article, notes = planned_files(root, ident)
+    problems = bad_values(args) + via_problems(args)
+    title: str | None = args.title
+    ident, id_problems = article_id(args.id, title)
+    problems += id_problems + unknown_references(root, args.outlet, args.story)
+    if ident is not None:
+        article, notes, taken = planned_files(root, ident)
+        problems += taken
+    if problems or ident is None or title is None:  # every mistake in the command at once
+        raise DigestError(problems)
     fields = ArticleFields(
         title=title,
         outlet=args.outlet,

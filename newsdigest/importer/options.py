@@ -1,8 +1,9 @@
 """Command-line options shared by `new` and `import`, and their checks.
 
-Values with the wrong shape (a date, an id, an address) are refused by
-argparse with its usual message; names that must exist in the digest (the
-outlet, the story) are checked against its files and reported as DigestError.
+A value with the wrong shape (a date, an id, an address) is not refused by
+argparse on the spot: it is kept as a `BadValue`, so that `bad_values` can
+report it with every other mistake in the command at once, as DigestError,
+together with names that must exist in the digest (the outlet, the story).
 """
 
 from __future__ import annotations
@@ -10,12 +11,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 
-from ..errors import DigestError, Loc, Problem
+from ..errors import Loc, Problem
 from ..limits import MAX_ID_CHARS
 from ..schema.fields import ARTICLE_TYPES, ID_PATTERN
 from ..slugs import make_id
@@ -26,40 +28,77 @@ _ID = re.compile(ID_PATTERN)
 _LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 OUTLETS_FILE = "annotations/outlets.yml"
 STORIES_DIR = "annotations/stories"
+OPTIONS = "articles/"
+"""Where problems with the options are reported: the folder the command writes to."""
 
 
-def date_arg(value: str) -> dt.date:
+@dataclass(frozen=True, slots=True)
+class BadValue:
+    """An option value of the wrong shape, kept so that every mistake is reported at once."""
+
+    message: str
+    hint: str
+    """What to type instead; `{option}` is replaced by the option's name."""
+
+
+def date_arg(value: str) -> dt.date | BadValue:
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise argparse.ArgumentTypeError(f"'{value}' is not a date: write YYYY-MM-DD, e.g. 2023-10-24")
+    return BadValue(f"'{value}' is not a date", "write YYYY-MM-DD, e.g. {option} 2023-10-24")
 
 
-def id_arg(value: str) -> str:
+def id_arg(value: str) -> str | BadValue:
     if not _ID.match(value):
-        raise argparse.ArgumentTypeError(f"'{value}' is not an id: use lowercase letters, digits and hyphens")
+        suggestion = make_id(value) or "bridge-vote"
+        return BadValue(
+            f"'{value}' is not an id",
+            f"use lowercase letters, digits and hyphens, e.g. {{option}} {suggestion}",
+        )
     return value
 
 
-def url_arg(value: str) -> str:
+def url_arg(value: str) -> str | BadValue:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
-        raise argparse.ArgumentTypeError(f"'{value}' is not a web address: start it with https:// or http://")
+        return BadValue(
+            f"'{value}' is not a web address",
+            "start it with https:// or http://, e.g. {option} https://example.org/news/story",
+        )
     return value
 
 
-def lang_arg(value: str) -> str:
+def lang_arg(value: str) -> str | BadValue:
     if not _LANG.match(value):
-        raise argparse.ArgumentTypeError(f"'{value}' is not a language tag: use one such as en, fr or pt-BR")
+        return BadValue(
+            f"'{value}' is not a language tag", "use one such as en, fr or pt-BR, e.g. {option} fr"
+        )
     return value
 
 
-def text_arg(value: str) -> str:
+def text_arg(value: str) -> str | BadValue:
     if not value.strip():
-        raise argparse.ArgumentTypeError("is empty")
+        return BadValue("is empty", 'give the text in quotes, e.g. {option} "Council votes on bridge"')
     return " ".join(value.split())
+
+
+def bad_values(args: argparse.Namespace) -> list[Problem]:
+    """A problem for each option value of the wrong shape; such values become None or leave their list."""
+    problems = []
+    for name, value in sorted(vars(args).items()):
+        values = value if isinstance(value, list) else [value]
+        bad = [v for v in values if isinstance(v, BadValue)]
+        if not bad:
+            continue
+        option = "--" + name.replace("_", "-")
+        problems += [
+            Problem(Loc(OPTIONS), f"{option}: {b.message}", b.hint.format(option=option)) for b in bad
+        ]
+        kept = [v for v in values if not isinstance(v, BadValue)]
+        setattr(args, name, kept if isinstance(value, list) else None)
+    return problems
 
 
 def add_metadata_options(parser: argparse.ArgumentParser, *, needs_date: bool) -> None:
@@ -109,14 +148,17 @@ def add_metadata_options(parser: argparse.ArgumentParser, *, needs_date: bool) -
     )
 
 
+def via_problems(args: argparse.Namespace) -> list[Problem]:
+    """`--via` and `--via-url` come together or not at all."""
+    if bool(args.via) == bool(args.via_url):
+        return []
+    given, needed = ("--via", "--via-url URL") if args.via else ("--via-url", '--via "Site name"')
+    return [Problem(Loc(OPTIONS), f"{given} needs {needed.split()[0]} too", f"add {needed}")]
+
+
 def via_of(args: argparse.Namespace) -> dict[str, str] | None:
-    """`via:` from --via and --via-url; both or neither."""
-    if bool(args.via) != bool(args.via_url):
-        given, needed = ("--via", "--via-url URL") if args.via else ("--via-url", '--via "Site name"')
-        raise DigestError(
-            [Problem(Loc("articles/"), f"{given} needs {needed.split()[0]} too", f"add {needed}")]
-        )
-    return {"name": args.via, "url": args.via_url} if args.via else None
+    """`via:` from --via and --via-url (via_problems has checked they come together)."""
+    return {"name": args.via, "url": args.via_url} if args.via and args.via_url else None
 
 
 def outlet_ids(root: Path) -> list[str] | None:
@@ -146,11 +188,11 @@ def story_lists(root: Path, story: str, article: str) -> bool:
         return False
 
 
-def require_known_references(root: Path, outlet: str, story: str | None) -> None:
-    """Refuse an outlet or story the digest does not have, before anything is written."""
+def unknown_references(root: Path, outlet: str | None, story: str | None) -> list[Problem]:
+    """An outlet or story the digest does not have (None: the option was malformed or missing)."""
     problems = []
     outlets = outlet_ids(root)
-    if outlets is not None and outlet not in outlets:
+    if outlet is not None and outlets is not None and outlet not in outlets:
         problems.append(
             Problem(
                 Loc(OUTLETS_FILE),
@@ -169,27 +211,19 @@ def require_known_references(root: Path, outlet: str, story: str | None) -> None
                 "Create the story file first, or leave out --story and fill it in later",
             )
         )
-    if problems:
-        raise DigestError(problems)
+    return problems
 
 
-def article_id(chosen: str | None, title: str) -> str:
-    """The --id given, else one made from the title."""
+def article_id(chosen: str | None, title: str | None) -> tuple[str | None, list[Problem]]:
+    """The --id given, else one made from the title; or the problem with it (None: no title to use)."""
     if chosen and len(chosen) > MAX_ID_CHARS:
         message, _ = id_too_long(chosen)
         hint = "give a shorter id: a few words joined by hyphens, e.g. --id bridge-vote"
-        raise DigestError([Problem(Loc("articles/"), f"--id: {message}", hint)])
-    if chosen:
-        return chosen
+        return None, [Problem(Loc(OPTIONS), f"--id: {message}", hint)]
+    if chosen or not title:
+        return chosen, []
     slug = make_id(title)
     if not slug:
-        raise DigestError(
-            [
-                Problem(
-                    Loc("articles/"),
-                    "cannot make an id from this title",
-                    "give one with --id, e.g. --id bridge-vote",
-                )
-            ]
-        )
-    return slug
+        hint = "give one with --id, e.g. --id bridge-vote"
+        return None, [Problem(Loc(OPTIONS), "cannot make an id from this title", hint)]
+    return slug, []

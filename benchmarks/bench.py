@@ -190,6 +190,22 @@ FIGURES = (
 """The figures the ratios come from (medians, seconds unless said)."""
 
 
+def machine() -> str:
+    """What the figures were measured on, printed with them (ratios still depend on the machine)."""
+    from importlib.metadata import version
+
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return (
+        f"{os.cpu_count()} cores, {memory:.0f} GiB, Python {sys.version.split()[0]}, "
+        f"MkDocs {version('mkdocs')}, Material {version('mkdocs-material')}"
+    )
+
+
+def load_average() -> str:
+    """Other work on the machine (1, 5 and 15 minutes): what makes single figures noisy."""
+    return ", ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def table(rows: list[dict[str, float]], columns: tuple[tuple[str, Any], ...]) -> str:
     lines = ["| " + " | ".join(name for name, _ in columns) + " |", "|" + "---|" * len(columns)]
     lines += ["| " + " | ".join(cell(r) for _, cell in columns) + " |" for r in rows]
@@ -217,6 +233,7 @@ def main() -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     workdir = Path(tempfile.mkdtemp(prefix="digest-bench-"))
     rows = []
+    load_at_start = load_average()
     try:
         for n in (int(s) for s in args.sizes.split(",")):
             started = time.perf_counter()
@@ -228,6 +245,7 @@ def main() -> int:
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
+    print(f"Machine: {machine()}; load average {load_at_start} at the start, {load_average()} at the end.\n")
     print("Issue 14's targets as ratios (each measured against bare MkDocs in the same run):\n")
     print(table(rows, RATIOS))
     print("\nThe figures behind them (medians, seconds):\n")

@@ -30,6 +30,8 @@ class Store(Protocol):
 
     def put(self, memo: str, key: object, value: object) -> None: ...
 
+    def identify(self, part: object, identity: bytes) -> None: ...
+
 
 _store: Store | None = None
 _bypassed = False
@@ -55,6 +57,20 @@ def use_store(store: Store | None) -> Store | None:
     global _store
     previous, _store = _store, store
     return previous
+
+
+def current_store() -> Store | None:
+    return _store
+
+
+def identify(part: object, identity: bytes) -> None:
+    """Let the persistent cache name `part`, inside any key, by `identity` instead of pickling it.
+
+    For a value wholly determined by `identity` (an article read from a file whose
+    bytes hash to it), so keys holding it cost little to hash.
+    """
+    if _store is not None:
+        _store.identify(part, identity)
 
 
 class _Hashed(Generic[K]):
@@ -99,22 +115,35 @@ class BuildMemo(Generic[K, V]):
 
     def get(self, key: K) -> V:
         """The value for `key`: this build's, else the last build's, else the cache's, else computed."""
-        if _bypassed:
-            return self._stored_or_computed(key)
-        hashed = _Hashed(key)
-        if hashed in self._current:
-            return self._current[hashed]
-        value = self._previous[hashed] if hashed in self._previous else self._stored_or_computed(key)
-        self._current[hashed] = value
-        return value
-
-    def _stored_or_computed(self, key: K) -> V:
-        store = _store if self.persist else None
-        if store is None or self.persist is None:
-            return self.compute(key)
-        found, value = store.get(self.persist, key)
+        hashed = None if _bypassed else _Hashed(key)
+        found, value = self._lookup(key, hashed)
         if found:
-            return value  # type: ignore[return-value]  # stored by this memo: a V
+            return value  # type: ignore[return-value]  # found: a V
         computed = self.compute(key)
-        store.put(self.persist, key, computed)
+        if self.persist is not None and _store is not None:
+            _store.put(self.persist, key, computed)
+        if hashed is not None:
+            self._current[hashed] = computed
         return computed
+
+    def known(self, key: K) -> tuple[bool, V | None]:
+        """(True, value) when this build, the last one or the cache holds `key`'s value; never computes.
+
+        For a key whose inputs were not read (a file unchanged since the last
+        build): the caller reads them only if the value is unknown.
+        """
+        return self._lookup(key, None if _bypassed else _Hashed(key))
+
+    def _lookup(self, key: K, hashed: _Hashed[K] | None) -> tuple[bool, V | None]:
+        if hashed is not None:
+            if hashed in self._current:
+                return True, self._current[hashed]
+            if hashed in self._previous:
+                self._current[hashed] = value = self._previous[hashed]
+                return True, value
+        if self.persist is None or _store is None:
+            return False, None
+        found, stored = _store.get(self.persist, key)
+        if found and hashed is not None:
+            self._current[hashed] = stored  # type: ignore[assignment]  # stored by this memo: a V
+        return found, stored  # type: ignore[return-value]  # stored by this memo: a V

@@ -41,6 +41,7 @@ from typing import Any
 
 from . import memo
 from .load.fingerprint import code_hash, runtime_versions
+from .load.stat_index import StatIndex
 
 FOLDER = Path(".cache") / "digest"
 """The cache's folder, relative to the digest folder."""
@@ -89,6 +90,28 @@ def dumps(value: object, table: dict[type, Callable[[Any], Any]]) -> bytes:
     return out.getvalue()
 
 
+class _KeyPickler(pickle.Pickler):
+    """Pickles a key to hash it: a part named by `identify` is written as its identity alone."""
+
+    def __init__(
+        self, out: io.BytesIO, table: dict[type, Callable[[Any], Any]], names: dict[int, Any]
+    ) -> None:
+        super().__init__(out, protocol=5)
+        self.dispatch_table = table
+        self.names = names
+
+    def reducer_override(self, obj: Any) -> Any:
+        named = self.names.get(id(obj))
+        if named is not None and named[0] is obj:
+            return identified, (named[1],)
+        return NotImplemented
+
+
+def identified(identity: bytes) -> bytes:
+    """Stands for a part named by its identity in a hashed key (never unpickled)."""
+    return identity
+
+
 def enabled() -> bool:
     return os.environ.get(SWITCH, "") in ("", "0")
 
@@ -103,6 +126,11 @@ class DiskStore:
         self._table = plain_dataclasses()
         self._parts: dict[int, tuple[object, bytes]] = {}
         """id(part) -> (part, hash of its pickle): a shared part (the glossary) is pickled once."""
+        self._names: dict[int, tuple[object, bytes]] = {}
+        """id(part) -> (part, identity) for the parts named by `identify` (kept alive for the build)."""
+
+    def identify(self, part: object, identity: bytes) -> None:
+        self._names[id(part)] = (part, identity)
 
     def path(self, name: str, key: object) -> Path:
         digest = hashlib.sha256(name.encode() + b"\0")
@@ -114,7 +142,9 @@ class DiskStore:
         known = self._parts.get(id(part))
         if known is not None and known[0] is part:
             return known[1]
-        found = hashlib.sha256(dumps(part, self._table)).digest()
+        out = io.BytesIO()
+        _KeyPickler(out, self._table, self._names).dump(part)
+        found = hashlib.sha256(out.getvalue()).digest()
         self._parts[id(part)] = (part, found)  # kept alive, so its id is not reused in this build
         return found
 
@@ -168,6 +198,12 @@ def open_store(root: Path) -> DiskStore | None:
         except OSError:
             return None
     return DiskStore(base / version)
+
+
+def stat_index() -> StatIndex | None:
+    """The stat index kept beside the cache in use (load/stat_index.py), or None with the cache off."""
+    store = memo.current_store()
+    return StatIndex(store.folder) if isinstance(store, DiskStore) else None
 
 
 @contextmanager

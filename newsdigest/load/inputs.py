@@ -10,6 +10,7 @@ would run code or lose text. Nothing here judges the content's meaning.
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import stat
 from dataclasses import dataclass, field
@@ -21,9 +22,12 @@ from ..errors import DigestError, Loc, Problem
 from ..limits import MAX_ARTICLE_CHARS, MAX_BRACKETS, MAX_FILE_BYTES
 from ..memo import BuildMemo
 from ..validate import safety
+from .stat_index import Source, StatIndex, status
 from .yamlsafe import parse_yaml
 
 YAML_SUFFIXES = (".yml", ".yaml")
+PIECE_KINDS = frozenset({"article", "annotations", "story"})
+"""Kinds of file validated one by one into a cached piece (validate/pieces.py); the others are parsed here."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +56,10 @@ class InputFile:
 class RawDigest:
     root: Path
     files: list[InputFile] = field(default_factory=list)
+    """Files parsed here: outlets and glossary (and any kind, for a caller that parses them itself)."""
     problems: list[Problem] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    """Articles, annotations and stories, by the hash of their bytes; validate/pieces.py parses them."""
 
 
 def discover(root: Path, problems: list[Problem] | None = None) -> list[tuple[str, str]]:
@@ -171,11 +178,19 @@ def is_regular_file(path: Path) -> bool:
         return False
 
 
-def load(root: Path) -> RawDigest:
-    """Read and parse every input file under `root`."""
+def load(root: Path, index: StatIndex | None = None) -> RawDigest:
+    """Read every input file under `root`: parse outlets and glossary, hash the others.
+
+    With an `index` (load/stat_index.py), a file unchanged since it was last
+    read is not read: its source has the hash and no text.
+    """
     raw = RawDigest(root=root)
     _PARSED.start()
     for rel, kind in discover(root, raw.problems):
+        if kind in PIECE_KINDS:
+            if (source := read_source(root, rel, kind, raw.problems, index)) is not None:
+                raw.sources.append(source)
+            continue
         text = read_text(root / rel, rel, raw.problems)
         if text is None:
             continue
@@ -183,7 +198,32 @@ def load(root: Path) -> RawDigest:
         raw.problems.extend(problems)
         if parsed is not None:
             raw.files.append(parsed)
+    if index is not None:
+        index.save()
     return raw
+
+
+def read_source(
+    root: Path, rel: str, kind: str, problems: list[Problem], index: StatIndex | None = None
+) -> Source | None:
+    """The file's source: not read if the index knows it unchanged, else read, checked and hashed."""
+    before = status(root / rel) if index is not None else None
+    if index is not None and before is not None and (digest := index.unchanged(rel, before)):
+        return Source(rel, kind, digest)
+    try:
+        data = read_bounded(root / rel)
+    except OSError as exc:
+        problems.append(Problem(Loc(rel), f"cannot be read: {exc.strerror or exc}", "check the file"))
+        return None
+    if data is None:
+        problems.append(too_large(rel))
+        return None
+    if (text := decode(rel, data, problems)) is None:
+        return None
+    digest = hashlib.sha256(data).hexdigest()
+    if index is not None and before is not None:
+        index.record(rel, before, digest)
+    return Source(rel, kind, digest, text)
 
 
 def parsed_with_problems(key: tuple[str, str, str]) -> tuple[InputFile | None, tuple[Problem, ...]]:
@@ -228,15 +268,17 @@ def read_text(path: Path, rel: str, problems: list[Problem]) -> str | None:
         problems.append(Problem(Loc(rel), f"cannot be read: {exc.strerror or exc}", "check the file"))
         return None
     if data is None:
-        problems.append(
-            Problem(
-                Loc(rel),
-                f"file is too large (more than {MAX_FILE_BYTES // 1024:,} KB)",
-                "split it, or check that it is the right file",
-            )
-        )
+        problems.append(too_large(rel))
         return None
     return decode(rel, data, problems)
+
+
+def too_large(rel: str) -> Problem:
+    return Problem(
+        Loc(rel),
+        f"file is too large (more than {MAX_FILE_BYTES // 1024:,} KB)",
+        "split it, or check that it is the right file",
+    )
 
 
 def decode(rel: str, data: bytes, problems: list[Problem]) -> str | None:

@@ -2,7 +2,8 @@
 
 Generated cases change one or two files; reading the other files from disk
 for every case would dominate the run time, so the unchanged files are
-loaded once and the changed ones go through the same stage-1 functions
+loaded once (articles, annotations and stories as sources, validated and
+cached by their bytes) and the changed ones go through the same stage-1 functions
 (`load.decode`, `load.parse_file`) before `assemble`, `anchor` and `render`.
 Anything raised other than `DigestError` is a bug: the callers let it fail.
 """
@@ -68,7 +69,8 @@ def run(changes: dict[str, str | bytes | None], preview: bool = True) -> Outcome
         if text is not None and (parsed := load.parse_file(rel, kind_of(rel), text, problems)):
             files.append(parsed)
     files.sort(key=lambda f: f.path)
-    digest, found = assemble(load.RawDigest(raw.root, files, problems))
+    kept = [s for s in raw.sources if s.path not in changes]  # articles, annotations, stories: by hash
+    digest, found = assemble(load.RawDigest(raw.root, files, problems, kept))
     if found:
         return Outcome(found, report=format_report(found))
     anchored = anchor(digest)

@@ -39,7 +39,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from . import memo
+from . import memo, model
 from .load.fingerprint import code_hash, runtime_versions
 from .load.stat_index import StatIndex
 
@@ -90,21 +90,24 @@ def dumps(value: object, table: dict[type, Callable[[Any], Any]]) -> bytes:
     return out.getvalue()
 
 
-class _KeyPickler(pickle.Pickler):
-    """Pickles a key to hash it: a part named by `identify` is written as its identity alone."""
+SHARED = frozenset({model.Article, model.Outlet, model.Story, model.Claim, model.Note, model.Term})
+"""Model objects that many keys of one build hold: each is pickled (to be hashed) once per build."""
 
-    def __init__(
-        self, out: io.BytesIO, table: dict[type, Callable[[Any], Any]], names: dict[int, Any]
-    ) -> None:
+
+class _KeyPickler(pickle.Pickler):
+    """Pickles a key to hash it: a part named by `identify`, or a shared one, is written as its hash."""
+
+    def __init__(self, out: io.BytesIO, store: DiskStore, top: object) -> None:
         super().__init__(out, protocol=5)
-        self.dispatch_table = table
-        self.names = names
+        self.fast = True  # no memo: the bytes must not depend on which equal strings are one object
+        self.dispatch_table = store.table
+        self.store = store
+        self.top = top
 
     def reducer_override(self, obj: Any) -> Any:
-        named = self.names.get(id(obj))
-        if named is not None and named[0] is obj:
-            return identified, (named[1],)
-        return NotImplemented
+        if obj is self.top or (type(obj) not in SHARED and id(obj) not in self.store.names):
+            return NotImplemented
+        return identified, (self.store.part_hash(obj),)
 
 
 def identified(identity: bytes) -> bytes:
@@ -123,27 +126,28 @@ class DiskStore:
         self.folder = folder
         self.writable = True
         """False after a write failed (a read-only or full disk): the build goes on without writing."""
-        self._table = plain_dataclasses()
+        self.table = plain_dataclasses()
         self._parts: dict[int, tuple[object, bytes]] = {}
         """id(part) -> (part, hash of its pickle): a shared part (the glossary) is pickled once."""
-        self._names: dict[int, tuple[object, bytes]] = {}
-        """id(part) -> (part, identity) for the parts named by `identify` (kept alive for the build)."""
+        self.names: set[int] = set()
+        """id() of the parts named by `identify`."""
 
     def identify(self, part: object, identity: bytes) -> None:
-        self._names[id(part)] = (part, identity)
+        self._parts[id(part)] = (part, identity)  # kept alive, so its id is not reused in this build
+        self.names.add(id(part))
 
     def path(self, name: str, key: object) -> Path:
         digest = hashlib.sha256(name.encode() + b"\0")
         for part in key if type(key) is tuple else (key,):
-            digest.update(self._part_hash(part))
+            digest.update(self.part_hash(part))
         return self.folder / name / f"{digest.hexdigest()}.pickle"
 
-    def _part_hash(self, part: object) -> bytes:
+    def part_hash(self, part: object) -> bytes:
         known = self._parts.get(id(part))
         if known is not None and known[0] is part:
             return known[1]
         out = io.BytesIO()
-        _KeyPickler(out, self._table, self._names).dump(part)
+        _KeyPickler(out, self, part).dump(part)
         found = hashlib.sha256(out.getvalue()).digest()
         self._parts[id(part)] = (part, found)  # kept alive, so its id is not reused in this build
         return found
@@ -163,7 +167,7 @@ class DiskStore:
         if not self.writable:
             return
         path = self.path(name, key)
-        payload = dumps(value, self._table)
+        payload = dumps(value, self.table)
         scratch: str | None = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

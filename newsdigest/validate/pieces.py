@@ -264,9 +264,18 @@ def pieces(raw: RawDigest) -> tuple[list[Piece], list[Problem]]:
 
 
 def name_parts(piece: Piece, source: Source) -> None:
-    """Let the persistent cache name the piece's article and notes by the file's hash in other keys."""
+    """Let the persistent cache name the piece's model objects by the file's hash in other keys.
+
+    They are wholly determined by the file's path, kind and bytes (and the code
+    version, which names the cache's folder), so keys holding them are hashed
+    without pickling them. Only objects that reach keys as themselves: a note
+    or claim also comes back, equal but not the same object, from the cache of
+    anchored articles, and must hash alike both ways (else the key misses).
+    """
     identity = hashlib.sha256(f"{source.path}\0{source.kind}\0{source.digest}".encode()).digest()
     if piece.article is not None:
         identify(piece.article, identity + b"article")
     if piece.notes:
         identify(piece.notes, identity + b"notes")
+    if piece.story is not None:
+        identify(piece.story, identity + b"story")

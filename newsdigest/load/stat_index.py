@@ -135,4 +135,9 @@ def read(path: Path) -> tuple[dict[str, tuple[Status, str]], int]:
         started_ns, entries = pickle.loads(payload)
     except Exception:  # an unreadable index: every file is read
         return {}, 0
-    return entries, min(written_ns, started_ns - MARGIN_NS)
+    return entries, horizon(written_ns, started_ns)
+
+
+def horizon(written_ns: int, started_ns: int) -> int:
+    """Entries as new as this are not trusted: the index's write, or the build's start less a margin."""
+    return min(written_ns, started_ns - MARGIN_NS)

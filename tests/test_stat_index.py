@@ -9,6 +9,7 @@ cached piece is gone.
 from __future__ import annotations
 
 import collections
+import pickle
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -88,17 +89,23 @@ def test_only_times_older_than_the_horizon_are_trusted(tmp_path: Path) -> None:
     assert index.unchanged("c.md", (10, 500, 1_000, 7, 1)) is None  # changed as late as the horizon
 
 
-def test_a_damaged_index_reads_every_file(
+def test_an_altered_index_is_not_trusted(
     mini: Path, cache_on: None, trusting: None, reads: list[str]
 ) -> None:
-    first = pipeline.build(mini).pages
-    (index,) = (mini / memo_store.FOLDER).rglob(stat_index.NAME)
-    data = bytearray(index.read_bytes())
-    data[-3] ^= 0xFF
-    index.write_bytes(bytes(data))
+    """An index whose bytes do not match its check is ignored, even one that reads as a valid index."""
+    pipeline.build(mini)
+    (path,) = (mini / memo_store.FOLDER).rglob(stat_index.NAME)
+    older, _ = stat_index.read(path)  # before the edit: names the notes' earlier bytes
+    edit(mini)
+    expected = pipeline.build(mini).pages
+    notes = "annotations/daily-report.yml"
+    now = stat_index.status(mini / notes)
+    assert now is not None
+    older[notes] = (now, older[notes][1])  # the edited file's status, with its old hash
+    path.write_bytes(path.read_bytes()[:32] + pickle.dumps((0, older)))
     reads.clear()
-    assert pipeline.build(mini).pages == first
-    assert "articles/daily-report.md" in reads
+    assert pipeline.build(mini).pages == expected
+    assert notes in reads
 
 
 def test_a_piece_missing_from_the_cache_is_read_and_made_again(

@@ -91,23 +91,8 @@ def dumps(value: object, table: dict[type, Callable[[Any], Any]]) -> bytes:
 
 
 SHARED = frozenset({model.Article, model.Outlet, model.Story, model.Claim, model.Note, model.Term})
-"""Model objects that many keys of one build hold: each is pickled (to be hashed) once per build."""
-
-
-class _KeyPickler(pickle.Pickler):
-    """Pickles a key to hash it: a part named by `identify`, or a shared one, is written as its hash."""
-
-    def __init__(self, out: io.BytesIO, store: DiskStore, top: object) -> None:
-        super().__init__(out, protocol=5)
-        self.fast = True  # no memo: the bytes must not depend on which equal strings are one object
-        self.dispatch_table = store.table
-        self.store = store
-        self.top = top
-
-    def reducer_override(self, obj: Any) -> Any:
-        if obj is self.top or (type(obj) not in SHARED and id(obj) not in self.store.names):
-            return NotImplemented
-        return identified, (self.store.part_hash(obj),)
+"""Model objects that many keys of one build hold: each is pickled (to be hashed) once per build.
+An object named by `identify` must be of one of these types or a whole part of a key."""
 
 
 def identified(identity: bytes) -> bytes:
@@ -127,35 +112,56 @@ class DiskStore:
         self.writable = True
         """False after a write failed (a read-only or full disk): the build goes on without writing."""
         self.table = plain_dataclasses()
+        self._key_table: dict[type, Callable[[Any], Any]] = {
+            **self.table,
+            **{cls: functools.partial(self._shared, cls) for cls in SHARED},
+        }
+        """Pickles keys to hash them: a shared object inside one is written as its own hash."""
+        self._top: object = None
+        """The part being pickled for its hash (written in full, unlike the shared objects inside it)."""
         self._parts: dict[int, tuple[object, bytes]] = {}
         """id(part) -> (part, hash of its pickle): a shared part (the glossary) is pickled once."""
-        self.names: set[int] = set()
-        """id() of the parts named by `identify`."""
 
     def identify(self, part: object, identity: bytes) -> None:
         self._parts[id(part)] = (part, identity)  # kept alive, so its id is not reused in this build
-        self.names.add(id(part))
 
-    def path(self, name: str, key: object) -> Path:
+    def address(self, name: str, key: object) -> str:
         digest = hashlib.sha256(name.encode() + b"\0")
         for part in key if type(key) is tuple else (key,):
             digest.update(self.part_hash(part))
-        return self.folder / name / f"{digest.hexdigest()}.pickle"
+        return digest.hexdigest()
+
+    def path(self, name: str, address: str) -> Path:
+        return self.folder / name / f"{address}.pickle"
 
     def part_hash(self, part: object) -> bytes:
         known = self._parts.get(id(part))
         if known is not None and known[0] is part:
             return known[1]
         out = io.BytesIO()
-        _KeyPickler(out, self, part).dump(part)
+        pickler = pickle.Pickler(out, protocol=5)
+        pickler.fast = True  # no memo: the bytes must not depend on which equal strings are one object
+        pickler.dispatch_table = self._key_table
+        outer, self._top = self._top, part
+        try:
+            pickler.dump(part)
+        finally:
+            self._top = outer
         found = hashlib.sha256(out.getvalue()).digest()
         self._parts[id(part)] = (part, found)  # kept alive, so its id is not reused in this build
         return found
 
-    def get(self, name: str, key: object) -> tuple[bool, object]:
+    def _shared(self, cls: type, obj: Any) -> Any:
+        """A shared object inside a key: its hash (named or pickled once); the part itself: in full."""
+        if obj is not self._top:
+            return identified, (self.part_hash(obj),)
+        plain = self.table.get(cls)
+        return plain(obj) if plain is not None else obj.__reduce_ex__(5)
+
+    def get(self, name: str, address: str) -> tuple[bool, object]:
         """(True, value) for an intact entry; (False, None) for anything else."""
         try:
-            data = self.path(name, key).read_bytes()
+            data = self.path(name, address).read_bytes()
             payload = memoryview(data)[_CHECK:]
             if len(data) <= _CHECK or hashlib.sha256(payload).digest() != data[:_CHECK]:
                 return False, None
@@ -163,10 +169,10 @@ class DiskStore:
         except Exception:  # any unreadable entry is a miss: the value is computed again
             return False, None
 
-    def put(self, name: str, key: object, value: object) -> None:
+    def put(self, name: str, address: str, value: object) -> None:
         if not self.writable:
             return
-        path = self.path(name, key)
+        path = self.path(name, address)
         payload = dumps(value, self.table)
         scratch: str | None = None
         try:

@@ -128,8 +128,8 @@ def test_an_edit_computes_one_article_again_in_a_new_process(
     misses: collections.Counter[str] = collections.Counter()
     real = memo_store.DiskStore.get
 
-    def get(store: memo_store.DiskStore, name: str, key: object) -> tuple[bool, object]:
-        found, value = real(store, name, key)
+    def get(store: memo_store.DiskStore, name: str, address: str) -> tuple[bool, object]:
+        found, value = real(store, name, address)
         misses[name] += not found
         return found, value
 

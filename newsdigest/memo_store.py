@@ -210,6 +210,11 @@ def open_store(root: Path) -> DiskStore | None:
     return DiskStore(base / version)
 
 
+def stat_index_of(root: Path) -> StatIndex | None:
+    """The stat index of the digest in `root` for this code version, read only; None with the cache off."""
+    return StatIndex(root / FOLDER / code_version()) if enabled() else None
+
+
 def stat_index() -> StatIndex | None:
     """The stat index kept beside the cache in use (load/stat_index.py), or None with the cache off."""
     store = memo.current_store()

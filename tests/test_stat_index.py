@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from newsdigest import memo, memo_store, pipeline
-from newsdigest.load import inputs, stat_index
+from newsdigest.load import fingerprint, inputs, stat_index
 
 ALWAYS_READ = {"annotations/glossary.yml", "annotations/outlets.yml"}
 """Parsed by the load stage itself, whatever the index says (one file each)."""
@@ -41,6 +41,7 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return real(path)
 
     monkeypatch.setattr(inputs, "read_bounded", counted)
+    monkeypatch.setattr(fingerprint, "read_bounded", counted)
     return seen
 
 
@@ -137,3 +138,19 @@ def test_an_edit_computes_one_article_again_in_a_new_process(
     pipeline.build(mini)
     expected = {"piece": 1, "anchored": 1, "article-page": 1, "web-annotations": 1, "unnoted": 0}
     assert dict(misses) == {**expected, "address-findings": 1}
+
+
+def test_the_no_op_check_reads_only_what_changed(
+    mini: Path, cache_on: None, trusting: None, reads: list[str]
+) -> None:
+    """`pages` hashes every input to skip a build that would change nothing: the index spares the reading."""
+    pipeline.build(mini)
+    reads.clear()
+    before = fingerprint.inputs_fingerprint(mini, (), memo_store.stat_index_of(mini))
+    assert set(reads) == ALWAYS_READ
+    assert before == fingerprint.inputs_fingerprint(mini, (), None)  # the same, every file read
+    edit(mini)
+    reads.clear()
+    after = fingerprint.inputs_fingerprint(mini, (), memo_store.stat_index_of(mini))
+    assert set(reads) == {"annotations/daily-report.yml", *ALWAYS_READ}
+    assert after != before

@@ -94,6 +94,8 @@ def address_findings(url: str) -> list[Finding]:
 
 def on_host(url: str, hosts: tuple[tuple[str, str], ...]) -> tuple[str, str] | None:
     """The (host, why) entry `url` falls under: the host itself or a subdomain of it."""
+    if not hosts:  # the usual case: no list, and no address to take apart
+        return None
     host = (urlsplit(url).hostname or "").lower()
     for listed, why in hosts:
         if host == listed or host.endswith("." + listed):

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from newsdigest import memo, memo_store, pipeline
-from newsdigest.load import fingerprint, inputs, stat_index
+from newsdigest.load import fingerprint, reading, stat_index
 
 ALWAYS_READ = {"annotations/glossary.yml", "annotations/outlets.yml"}
 """Parsed by the load stage itself, whatever the index says (one file each)."""
@@ -34,13 +34,13 @@ def cache_on(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Paths (relative to the digest) of the files the build reads, in order."""
     seen: list[str] = []
-    real = inputs.read_bounded
+    real = reading.read_bounded
 
     def counted(path: Path) -> bytes | None:
         seen.append(f"{path.parent.name}/{path.name}".replace("stories/", "annotations/stories/"))
         return real(path)
 
-    monkeypatch.setattr(inputs, "read_bounded", counted)
+    monkeypatch.setattr(reading, "read_bounded", counted)
     monkeypatch.setattr(fingerprint, "read_bounded", counted)
     return seen
 

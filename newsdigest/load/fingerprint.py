@@ -20,7 +20,8 @@ from pathlib import Path
 
 from ..errors import Problem
 from ..write.transaction import JOURNAL, read_owned, sha256
-from .inputs import discover, read_bounded
+from .inputs import discover
+from .reading import read_bounded
 from .stat_index import StatIndex, status
 
 FILE = ".digest-fingerprint"

@@ -20,7 +20,8 @@ from typing import Any
 from .. import model as m
 from ..errors import Loc, Problem
 from ..limits import MAX_ID_CHARS
-from ..load.inputs import PIECE_KINDS, InputFile, RawDigest, parse_file, read_source
+from ..load.inputs import PIECE_KINDS, InputFile, RawDigest, parse_file
+from ..load.reading import read_source
 from ..load.stat_index import Source
 from ..memo import BuildMemo, identify
 from ..schema.fields import ID_PATTERN

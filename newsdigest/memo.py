@@ -64,6 +64,7 @@ def use_store(store: Store | None) -> Store | None:
 
 
 def current_store() -> Store | None:
+    """The persistent cache of this build, if it uses one."""
     return _store
 
 

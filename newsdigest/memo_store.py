@@ -8,7 +8,10 @@ annotation file anchors and renders that one article again.
   and its key (every input of the value, pickled); its folder is named by the
   code version: this package's source, the versions of its libraries and of
   Python (load/fingerprint.py). A new version starts an empty folder and
-  deletes the old ones.
+  deletes the old ones. Hashing a key is cheap: a model object that many keys
+  share is pickled once a build, and one read from a file (an article, a
+  story) stands for itself by the hash of the file's bytes (`memo.identify`).
+  Beside the entries, load/stat_index.py keeps which input files are unchanged.
 - **Checked.** Each entry starts with the hash of the rest; an entry that is
   short, altered or unreadable is a miss, and is computed again.
 - **Atomic.** An entry is written to a temporary file and renamed into place,

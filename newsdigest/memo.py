@@ -26,9 +26,15 @@ V = TypeVar("V")
 class Store(Protocol):
     """Where memos named `persist` keep their values between processes (memo_store.DiskStore)."""
 
-    def get(self, memo: str, key: object) -> tuple[bool, object]: ...
+    def address(self, memo: str, key: object) -> str:
+        """A name for `key`'s value in the cache: the hash of everything the key holds."""
+        ...
 
-    def put(self, memo: str, key: object, value: object) -> None: ...
+    def get(self, memo: str, address: str) -> tuple[bool, object]: ...
+
+    def put(self, memo: str, address: str, value: object) -> None: ...
+
+    def identify(self, part: object, identity: bytes) -> None: ...
 
 
 _store: Store | None = None
@@ -55,6 +61,21 @@ def use_store(store: Store | None) -> Store | None:
     global _store
     previous, _store = _store, store
     return previous
+
+
+def current_store() -> Store | None:
+    """The persistent cache of this build, if it uses one."""
+    return _store
+
+
+def identify(part: object, identity: bytes) -> None:
+    """Let the persistent cache name `part`, inside any key, by `identity` instead of pickling it.
+
+    For a value wholly determined by `identity` (an article read from a file whose
+    bytes hash to it), so keys holding it cost little to hash.
+    """
+    if _store is not None:
+        _store.identify(part, identity)
 
 
 class _Hashed(Generic[K]):
@@ -89,8 +110,9 @@ class BuildMemo(Generic[K, V]):
         self.compute = compute
         self.persist = persist
         """The memo's name in the persistent cache; None: this process only."""
-        self._previous: dict[_Hashed[K], V] = {}
-        self._current: dict[_Hashed[K], V] = {}
+        self._previous: dict[Hashable, V] = {}
+        self._current: dict[Hashable, V] = {}
+        """Values by the key's address in the cache, or by the key itself (_Hashed) without one."""
 
     def start(self) -> None:
         """Begin a build: the last build's values become reusable, older ones are gone."""
@@ -99,22 +121,46 @@ class BuildMemo(Generic[K, V]):
 
     def get(self, key: K) -> V:
         """The value for `key`: this build's, else the last build's, else the cache's, else computed."""
-        if _bypassed:
-            return self._stored_or_computed(key)
-        hashed = _Hashed(key)
-        if hashed in self._current:
-            return self._current[hashed]
-        value = self._previous[hashed] if hashed in self._previous else self._stored_or_computed(key)
-        self._current[hashed] = value
-        return value
-
-    def _stored_or_computed(self, key: K) -> V:
-        store = _store if self.persist else None
-        if store is None or self.persist is None:
-            return self.compute(key)
-        found, value = store.get(self.persist, key)
+        address, held = self._names(key)
+        found, value = self._lookup(address, held)
         if found:
-            return value  # type: ignore[return-value]  # stored by this memo: a V
+            return value  # type: ignore[return-value]  # found: a V
         computed = self.compute(key)
-        store.put(self.persist, key, computed)
+        if address is not None and _store is not None and self.persist is not None:
+            _store.put(self.persist, address, computed)
+        if held is not None:
+            self._current[held] = computed
         return computed
+
+    def known(self, key: K) -> tuple[bool, V | None]:
+        """(True, value) when this build, the last one or the cache holds `key`'s value; never computes.
+
+        For a key whose inputs were not read (a file unchanged since the last
+        build): the caller reads them only if the value is unknown.
+        """
+        return self._lookup(*self._names(key))
+
+    def _names(self, key: K) -> tuple[str | None, Hashable | None]:
+        """The key's address in the persistent cache, and the key its value is held by in memory.
+
+        With the cache in use, the address serves both: it costs less than
+        hashing a deep key twice. None for either that is not used.
+        """
+        address = _store.address(self.persist, key) if _store is not None and self.persist else None
+        if _bypassed:
+            return address, None
+        return address, address if address is not None else _Hashed(key)
+
+    def _lookup(self, address: str | None, held: Hashable | None) -> tuple[bool, V | None]:
+        if held is not None:
+            if held in self._current:
+                return True, self._current[held]
+            if held in self._previous:
+                self._current[held] = value = self._previous[held]
+                return True, value
+        if address is None or _store is None or self.persist is None:
+            return False, None
+        found, stored = _store.get(self.persist, address)
+        if found and held is not None:
+            self._current[held] = stored  # type: ignore[assignment]  # stored by this memo: a V
+        return found, stored  # type: ignore[return-value]  # stored by this memo: a V

@@ -8,7 +8,10 @@ annotation file anchors and renders that one article again.
   and its key (every input of the value, pickled); its folder is named by the
   code version: this package's source, the versions of its libraries and of
   Python (load/fingerprint.py). A new version starts an empty folder and
-  deletes the old ones.
+  deletes the old ones. Hashing a key is cheap: a model object that many keys
+  share is pickled once a build, and one read from a file (an article, a
+  story) stands for itself by the hash of the file's bytes (`memo.identify`).
+  Beside the entries, load/stat_index.py keeps which input files are unchanged.
 - **Checked.** Each entry starts with the hash of the rest; an entry that is
   short, altered or unreadable is a miss, and is computed again.
 - **Atomic.** An entry is written to a temporary file and renamed into place,
@@ -39,8 +42,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from . import memo
+from . import memo, model
 from .load.fingerprint import code_hash, runtime_versions
+from .load.stat_index import StatIndex
 
 FOLDER = Path(".cache") / "digest"
 """The cache's folder, relative to the digest folder."""
@@ -89,6 +93,16 @@ def dumps(value: object, table: dict[type, Callable[[Any], Any]]) -> bytes:
     return out.getvalue()
 
 
+SHARED = frozenset({model.Article, model.Outlet, model.Story, model.Claim, model.Note, model.Term})
+"""Model objects that many keys of one build hold: each is pickled (to be hashed) once per build.
+An object named by `identify` must be of one of these types or a whole part of a key."""
+
+
+def identified(identity: bytes) -> bytes:
+    """Stands for a part named by its identity in a hashed key (never unpickled)."""
+    return identity
+
+
 def enabled() -> bool:
     return os.environ.get(SWITCH, "") in ("", "0")
 
@@ -100,28 +114,57 @@ class DiskStore:
         self.folder = folder
         self.writable = True
         """False after a write failed (a read-only or full disk): the build goes on without writing."""
-        self._table = plain_dataclasses()
+        self.table = plain_dataclasses()
+        self._key_table: dict[type, Callable[[Any], Any]] = {
+            **self.table,
+            **{cls: functools.partial(self._shared, cls) for cls in SHARED},
+        }
+        """Pickles keys to hash them: a shared object inside one is written as its own hash."""
+        self._top: object = None
+        """The part being pickled for its hash (written in full, unlike the shared objects inside it)."""
         self._parts: dict[int, tuple[object, bytes]] = {}
         """id(part) -> (part, hash of its pickle): a shared part (the glossary) is pickled once."""
 
-    def path(self, name: str, key: object) -> Path:
+    def identify(self, part: object, identity: bytes) -> None:
+        self._parts[id(part)] = (part, identity)  # kept alive, so its id is not reused in this build
+
+    def address(self, name: str, key: object) -> str:
         digest = hashlib.sha256(name.encode() + b"\0")
         for part in key if type(key) is tuple else (key,):
-            digest.update(self._part_hash(part))
-        return self.folder / name / f"{digest.hexdigest()}.pickle"
+            digest.update(self.part_hash(part))
+        return digest.hexdigest()
 
-    def _part_hash(self, part: object) -> bytes:
+    def path(self, name: str, address: str) -> Path:
+        return self.folder / name / f"{address}.pickle"
+
+    def part_hash(self, part: object) -> bytes:
         known = self._parts.get(id(part))
         if known is not None and known[0] is part:
             return known[1]
-        found = hashlib.sha256(dumps(part, self._table)).digest()
+        out = io.BytesIO()
+        pickler = pickle.Pickler(out, protocol=5)
+        pickler.fast = True  # no memo: the bytes must not depend on which equal strings are one object
+        pickler.dispatch_table = self._key_table
+        outer, self._top = self._top, part
+        try:
+            pickler.dump(part)
+        finally:
+            self._top = outer
+        found = hashlib.sha256(out.getvalue()).digest()
         self._parts[id(part)] = (part, found)  # kept alive, so its id is not reused in this build
         return found
 
-    def get(self, name: str, key: object) -> tuple[bool, object]:
+    def _shared(self, cls: type, obj: Any) -> Any:
+        """A shared object inside a key: its hash (named or pickled once); the part itself: in full."""
+        if obj is not self._top:
+            return identified, (self.part_hash(obj),)
+        plain = self.table.get(cls)
+        return plain(obj) if plain is not None else obj.__reduce_ex__(5)
+
+    def get(self, name: str, address: str) -> tuple[bool, object]:
         """(True, value) for an intact entry; (False, None) for anything else."""
         try:
-            data = self.path(name, key).read_bytes()
+            data = self.path(name, address).read_bytes()
             payload = memoryview(data)[_CHECK:]
             if len(data) <= _CHECK or hashlib.sha256(payload).digest() != data[:_CHECK]:
                 return False, None
@@ -129,11 +172,11 @@ class DiskStore:
         except Exception:  # any unreadable entry is a miss: the value is computed again
             return False, None
 
-    def put(self, name: str, key: object, value: object) -> None:
+    def put(self, name: str, address: str, value: object) -> None:
         if not self.writable:
             return
-        path = self.path(name, key)
-        payload = dumps(value, self._table)
+        path = self.path(name, address)
+        payload = dumps(value, self.table)
         scratch: str | None = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -168,6 +211,17 @@ def open_store(root: Path) -> DiskStore | None:
         except OSError:
             return None
     return DiskStore(base / version)
+
+
+def stat_index_of(root: Path) -> StatIndex | None:
+    """The stat index of the digest in `root` for this code version, read only; None with the cache off."""
+    return StatIndex(root / FOLDER / code_version()) if enabled() else None
+
+
+def stat_index() -> StatIndex | None:
+    """The stat index kept beside the cache in use (load/stat_index.py), or None with the cache off."""
+    store = memo.current_store()
+    return StatIndex(store.folder) if isinstance(store, DiskStore) else None
 
 
 @contextmanager

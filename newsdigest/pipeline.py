@@ -91,7 +91,7 @@ def verify(
 def _verify(
     root: Path, strict: bool, rules: Rules, state_dir: Path | None
 ) -> tuple[AnchoredDigest, BuildReport]:
-    digest, problems = assemble(load(root))
+    digest, problems = assemble(load(root, memo_store.stat_index()))
     anchored = anchor(digest)
     problems += anchored.problems
     in_progress, _ = work_in_progress(digest, state_dir)
@@ -113,7 +113,7 @@ def build(root: Path, options: Options | None = None) -> Result:
 
 
 def _build(root: Path, options: Options) -> Result:
-    digest, problems = assemble(load(root))
+    digest, problems = assemble(load(root, memo_store.stat_index()))
     anchored = anchor(digest, options.progress)
     if options.strict:  # a publishing build: every cell compared
         problems += [replace(p, warning=False) for p in pending_cells(digest)]

@@ -5,7 +5,10 @@ previous build in this process (`mkdocs serve`), values kept in the digest's
 persistent cache by earlier processes (memo_store.py), and neither (a fresh
 build, the cache switched off). Random sequences of edits to every kind of
 input and to the site's settings must give the same pages, exports and
-warnings all three ways.
+warnings (or errors) all three ways. The stat index is made to trust every
+entry whose status matches (load/stat_index.py), so edits that keep a file's
+size and modification time, a file replaced by another of the same size, and
+references broken by a deleted file are told by the status alone.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsdigest import memo, memo_store, pipeline
+from newsdigest.errors import DigestError
+from newsdigest.load import stat_index
 from newsdigest.memo import BuildMemo
 from newsdigest.site_paths import Linker
 from support import FIXTURES, REPO, copy_digest, run_cli
@@ -62,7 +67,24 @@ SLOTS: dict[str, tuple[str, str, st.SearchStrategy[str]]] = {
         "- term: council",
         st.sampled_from(["- term: council", "- term: bridge", "- term: river"]),
     ),
+    "same-size quote": (
+        "annotations/weekly-view.yml",
+        '"vanity project"',
+        st.sampled_from(['"vanity project"', '"rushed through"', '"Vanity project"']),
+    ),
+    "same-size quote, file replaced": (
+        "annotations/weekly-view.yml",
+        '"vanity project"',
+        st.sampled_from(['"vanity project"', '"rushed through"', '"Vanity project"']),
+    ),
 }
+SAME_SIZE = {"same-size quote": "in place", "same-size quote, file replaced": "replaced"}
+"""Slots written keeping the file's size and modification time: in place, or as another file renamed over it."""
+DELETIONS = {
+    "delete the story": "annotations/stories/bridge-vote.yml",
+    "delete an article": "articles/weekly-view.md",
+}
+"""Edits that remove a file (or bring it back): references to it from unchanged files break."""
 SETTINGS = st.builds(
     lambda site_name, site_url, directory_urls: pipeline.Options(
         strict=False, linker=Linker(directory_urls, site_url), site_name=site_name
@@ -85,8 +107,17 @@ def cache_on(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
 
 
+@pytest.fixture
+def trusting_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stat index trusts any entry whose status matches, however recent (no racy-timestamp guard)."""
+    monkeypatch.setattr(stat_index, "horizon", lambda written_ns, started_ns: 2**62)
+
+
 def built(root: Path, options: pipeline.Options) -> tuple[dict[str, str], list[str]]:
-    result = pipeline.build(root, options)
+    try:
+        result = pipeline.build(root, options)
+    except DigestError as error:
+        return {}, [str(error)]
     return result.pages, [w.format() for w in result.warnings]
 
 
@@ -106,35 +137,66 @@ def fresh(root: Path, options: pipeline.Options) -> tuple[dict[str, str], list[s
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(edits=st.lists(st.sampled_from([*sorted(SLOTS), "settings"]), min_size=1, max_size=5), data=st.data())
+@given(
+    edits=st.lists(st.sampled_from([*sorted(SLOTS), *sorted(DELETIONS), "settings"]), min_size=1, max_size=6),
+    data=st.data(),
+)
 def test_incremental_and_cached_builds_equal_a_fresh_one(
-    digest: Path, cache_on: None, edits: list[str], data: st.DataObject
+    digest: Path, cache_on: None, trusting_index: None, edits: list[str], data: st.DataObject
 ) -> None:
-    originals = {rel: (FIXTURES / "mini" / rel).read_text(encoding="utf-8") for rel, _, _ in SLOTS.values()}
+    tracked = {rel for rel, _, _ in SLOTS.values()} | set(DELETIONS.values())
+    originals = {rel: (FIXTURES / "mini" / rel).read_text(encoding="utf-8") for rel in sorted(tracked)}
     for rel, text in originals.items():
-        (digest / rel).write_text(text, encoding="utf-8")
+        write_if_changed(digest / rel, text)
     values = {slot: original for slot, (_, original, _) in SLOTS.items()}
+    deleted: set[str] = set()
     options = pipeline.Options(strict=False)
     built(digest, options)  # the previous build whose work the first edit may reuse
     for edit in edits:
         if edit == "settings":
             options = data.draw(SETTINGS)
+        elif edit in DELETIONS:
+            deleted ^= {DELETIONS[edit]}
         else:
             values[edit] = data.draw(SLOTS[edit][2])
-            write_slots(digest, originals, values)
+        write_slots(digest, originals, values, deleted, SAME_SIZE.get(edit, ""))
         expected = fresh(digest, options)
         assert built(digest, options) == expected, f"in process, after {edit}"
         with memo.bypassed():  # what a new process sees: only the persistent cache
             assert built(digest, options) == expected, f"from the persistent cache, after {edit}"
 
 
-def write_slots(root: Path, originals: dict[str, str], values: dict[str, str]) -> None:
+def write_slots(
+    root: Path, originals: dict[str, str], values: dict[str, str], deleted: set[str], same_size: str
+) -> None:
+    """Write the files whose text changed (others keep their status), delete `deleted`.
+
+    `same_size`: "in place" or "replaced" writes keep the file's modification time.
+    """
     for rel, original in originals.items():
+        if rel in deleted:
+            (root / rel).unlink(missing_ok=True)
+            continue
         text = original
         for slot, (slot_rel, placeholder, _) in SLOTS.items():
-            if slot_rel == rel:
+            if slot_rel == rel and values[slot] != placeholder:
                 text = text.replace(placeholder, values[slot])
-        (root / rel).write_text(text, encoding="utf-8")
+        write_if_changed(root / rel, text, same_size)
+
+
+def write_if_changed(path: Path, text: str, same_size: str = "") -> None:
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return
+    before = path.stat() if path.is_file() else None
+    if same_size == "replaced":
+        other = path.with_name("replacement.tmp")
+        other.write_text(text, encoding="utf-8")
+        os.replace(other, path)
+    else:
+        path.write_text(text, encoding="utf-8")
+    if same_size and before is not None:
+        assert path.stat().st_size == before.st_size
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
 
 
 def test_pages_after_an_edit_reuses_the_cache_and_writes_what_a_fresh_build_writes(

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from .. import pipeline
+from .. import memo_store, pipeline
 from ..assets import published_assets
 from ..load.fingerprint import inputs_fingerprint, record, unchanged_since_last_build
 from ..plural import counted
@@ -54,7 +54,7 @@ def build_and_write(args: argparse.Namespace, out_dir: Path) -> int:
     recover(out_dir)  # finish or discard a write that was interrupted
     config = root / "mkdocs.yml"
     settings = (args.preview, config.read_bytes() if config.is_file() else b"", read_review_state(out_dir))
-    fingerprint = inputs_fingerprint(root, settings)
+    fingerprint = inputs_fingerprint(root, settings, memo_store.stat_index_of(root))
     if not args.preview and (pages := unchanged_since_last_build(out_dir, fingerprint)) is not None:
         print(
             f"nothing changed since the last build: {counted(pages, 'file')} up to date "

@@ -9,6 +9,7 @@ upgrading markdown-it-py (say) rebuilds the pages it renders.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -19,7 +20,9 @@ from pathlib import Path
 
 from ..errors import Problem
 from ..write.transaction import JOURNAL, read_owned, sha256
-from .inputs import discover, read_bounded
+from .inputs import discover
+from .reading import read_bounded
+from .stat_index import StatIndex, status
 
 FILE = ".digest-fingerprint"
 PACKAGE = Path(__file__).parents[1]
@@ -33,6 +36,7 @@ def code_files() -> list[Path]:
     return sorted(p for p in PACKAGE.rglob("*") if p.suffix in (".py", ".css", ".js") and p.is_file())
 
 
+@functools.cache
 def code_hash() -> str:
     digest = hashlib.sha256()
     for path in code_files():
@@ -64,8 +68,11 @@ def runtime_versions() -> dict[str, str]:
     return dict(sorted(versions.items()))
 
 
-def inputs_fingerprint(root: Path, settings: object) -> str | None:
-    """A hash of everything a build reads, or None if any input needs a full build to report it."""
+def inputs_fingerprint(root: Path, settings: object, index: StatIndex | None = None) -> str | None:
+    """A hash of everything a build reads, or None if any input needs a full build to report it.
+
+    A file the stat `index` knows unchanged is not read: the index has the hash of its bytes.
+    """
     problems: list[Problem] = []
     found = discover(root, problems)
     if problems:
@@ -74,10 +81,14 @@ def inputs_fingerprint(root: Path, settings: object) -> str | None:
     digest.update(json.dumps(runtime_versions()).encode())
     digest.update(repr(settings).encode())
     for rel, _kind in found:
-        data = read_bounded(root / rel)
-        if data is None:  # too large: the build reports it
-            return None
-        digest.update(rel.encode() + b"\0" + data + b"\0")
+        now = status(root / rel) if index is not None else None
+        known = index.unchanged(rel, now) if index is not None and now is not None else None
+        if known is None:
+            data = read_bounded(root / rel)
+            if data is None:  # too large: the build reports it
+                return None
+            known = hashlib.sha256(data).hexdigest()
+        digest.update(f"{rel}\0{known}\0".encode())
     return digest.hexdigest()
 
 

@@ -18,12 +18,16 @@ from pathlib import Path
 import yaml
 
 from ..errors import DigestError, Loc, Problem
-from ..limits import MAX_ARTICLE_CHARS, MAX_BRACKETS, MAX_FILE_BYTES
+from ..limits import MAX_ARTICLE_CHARS
 from ..memo import BuildMemo
 from ..validate import safety
+from .reading import read_source, read_text
+from .stat_index import Source, StatIndex
 from .yamlsafe import parse_yaml
 
 YAML_SUFFIXES = (".yml", ".yaml")
+PIECE_KINDS = frozenset({"article", "annotations", "story"})
+"""Kinds of file validated one by one into a cached piece (validate/pieces.py); the others are parsed here."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +56,10 @@ class InputFile:
 class RawDigest:
     root: Path
     files: list[InputFile] = field(default_factory=list)
+    """Files parsed here: outlets and glossary (and any kind, for a caller that parses them itself)."""
     problems: list[Problem] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    """Articles, annotations and stories, by the hash of their bytes; validate/pieces.py parses them."""
 
 
 def discover(root: Path, problems: list[Problem] | None = None) -> list[tuple[str, str]]:
@@ -171,11 +178,19 @@ def is_regular_file(path: Path) -> bool:
         return False
 
 
-def load(root: Path) -> RawDigest:
-    """Read and parse every input file under `root`."""
+def load(root: Path, index: StatIndex | None = None) -> RawDigest:
+    """Read every input file under `root`: parse outlets and glossary, hash the others.
+
+    With an `index` (load/stat_index.py), a file unchanged since it was last
+    read is not read: its source has the hash and no text.
+    """
     raw = RawDigest(root=root)
     _PARSED.start()
     for rel, kind in discover(root, raw.problems):
+        if kind in PIECE_KINDS:
+            if (source := read_source(root, rel, kind, raw.problems, index)) is not None:
+                raw.sources.append(source)
+            continue
         text = read_text(root / rel, rel, raw.problems)
         if text is None:
             continue
@@ -183,6 +198,8 @@ def load(root: Path) -> RawDigest:
         raw.problems.extend(problems)
         if parsed is not None:
             raw.files.append(parsed)
+    if index is not None:
+        index.save()
     return raw
 
 
@@ -208,76 +225,6 @@ def parse_file(rel: str, kind: str, text: str, problems: list[Problem]) -> Input
     before = len(problems)
     node = parse_yaml(rel, text, 0, problems)
     return InputFile(rel, kind, node, parsed=len(problems) == before)
-
-
-def read_bounded(path: Path) -> bytes | None:
-    """The file's bytes, or None if it holds more than MAX_FILE_BYTES; never blocks on a pipe."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(f"{path.name} is not a regular file")
-        data = handle.read(MAX_FILE_BYTES + 1)
-    return None if len(data) > MAX_FILE_BYTES else data
-
-
-def read_text(path: Path, rel: str, problems: list[Problem]) -> str | None:
-    """The file as text with `\\n` line ends and no byte-order mark."""
-    try:
-        data = read_bounded(path)
-    except OSError as exc:
-        problems.append(Problem(Loc(rel), f"cannot be read: {exc.strerror or exc}", "check the file"))
-        return None
-    if data is None:
-        problems.append(
-            Problem(
-                Loc(rel),
-                f"file is too large (more than {MAX_FILE_BYTES // 1024:,} KB)",
-                "split it, or check that it is the right file",
-            )
-        )
-        return None
-    return decode(rel, data, problems)
-
-
-def decode(rel: str, data: bytes, problems: list[Problem]) -> str | None:
-    """UTF-8 bytes as text with `\\n` line ends and no byte-order mark, if they are safe to read."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        problems.append(
-            Problem(
-                Loc(rel, line, col),
-                f"not valid UTF-8 (byte 0x{data[exc.start]:02x})",
-                "save the file as UTF-8",
-            )
-        )
-        return None
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    if (found := safety.control_character(text)) is not None:
-        offset, count = found
-        line = text.count("\n", 0, offset) + 1
-        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        more = f" ({count} in this file)" if count > 1 else ""
-        problems.append(
-            Problem(
-                Loc(rel, line, col),
-                f"control character {safety.describe_char(text[offset])} is not allowed{more}",
-                "delete it; it is invisible in most editors",
-            )
-        )
-        return None
-    if (count := safety.brackets(text)) > MAX_BRACKETS:
-        problems.append(
-            Problem(
-                Loc(rel),
-                f"too many '[' ({count:,}; the limit is {MAX_BRACKETS:,} in one file)",
-                "each '[' may start a link and costs time to read; split the file, or check it",
-            )
-        )
-        return None
-    return text
 
 
 def parse_article(rel: str, text: str, problems: list[Problem]) -> InputFile | None:

@@ -50,6 +50,28 @@ _ARTICLE_PAGES: BuildMemo[ArticlePageKey, str] = BuildMemo(article_page, persist
 re-renders only the pages it touched."""
 
 
+StoryMember = tuple[Article, Outlet, tuple[Note, ...]]
+StoryPageKey = tuple[Story, tuple[StoryMember, ...], tuple[Term, ...], site_paths.Linker, str, Desk]
+"""Everything a story page shows: the story, its articles with their outlets and notes (it
+counts them), the glossary, the way links are written, the site's name and the desk's credits."""
+
+
+def story_page(key: StoryPageKey) -> str:
+    story, members, glossary, linker, site_name, desk = key
+    digest = Digest(
+        articles={a.id: a for a, _, _ in members},
+        outlets={o.id: o for _, o, _ in members},
+        notes={a.id: notes for a, _, notes in members},
+        stories={story.id: story},
+        glossary=glossary,
+    )
+    return render_story_page(AnchoredDigest(digest, {}, []), story, linker, site_name, desk)
+
+
+_STORY_PAGES: BuildMemo[StoryPageKey, str] = BuildMemo(story_page, persist="story-page")
+"""Story pages of earlier builds: an edit re-renders the pages of the stories it touched."""
+
+
 def render(
     anchored: AnchoredDigest,
     linker: site_paths.Linker | None = None,
@@ -68,8 +90,15 @@ def render(
     }
     for outlet in digest.outlets.values():
         pages[site_paths.outlet_page(outlet.id)] = render_outlet(digest, outlet, linker)
+    _STORY_PAGES.start()
     for story in digest.stories.values():
-        pages[site_paths.story_page(story.id)] = render_story_page(anchored, story, linker, site_name, desk)
+        members = tuple(
+            (digest.articles[a], digest.outlets[digest.articles[a].outlet], digest.notes.get(a, ()))
+            for a in story.articles
+            if a in digest.articles
+        )
+        story_key: StoryPageKey = (story, members, digest.glossary, linker, site_name, desk)
+        pages[site_paths.story_page(story.id)] = _STORY_PAGES.get(story_key)
     _ARTICLE_PAGES.start()
     for placed in anchored.articles.values():
         a = placed.article

@@ -12,6 +12,9 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from ..memo import BuildMemo
+from ..model import Note
+
 TRACKING = re.compile(
     r"^(utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|igshid|mc_cid|mc_eid|_ga|_gl"
     r"|ocid|cmpid|smid|ref_src|ref_url|at_medium|at_campaign)$",
@@ -91,8 +94,30 @@ def address_findings(url: str) -> list[Finding]:
 
 def on_host(url: str, hosts: tuple[tuple[str, str], ...]) -> tuple[str, str] | None:
     """The (host, why) entry `url` falls under: the host itself or a subdomain of it."""
+    if not hosts:  # the usual case: no list, and no address to take apart
+        return None
     host = (urlsplit(url).hostname or "").lower()
     for listed, why in hosts:
         if host == listed or host.endswith("." + listed):
             return listed, why
     return None
+
+
+def notes_findings(notes: tuple[Note, ...]) -> dict[str, list[Finding]]:
+    """address_findings of every source of one article's notes, by address."""
+    return {s.url: address_findings(s.url) for note in notes for s in note.sources}
+
+
+_NOTES_FINDINGS: BuildMemo[tuple[Note, ...], dict[str, list[Finding]]] = BuildMemo(
+    notes_findings, persist="address-findings"
+)
+"""Findings for each article's notes, from earlier builds: most sources are notes' (ten or so an article)."""
+
+
+def findings_by_address(notes: list[tuple[Note, ...]]) -> dict[str, list[Finding]]:
+    """address_findings of every source of these notes, by address, reused from earlier builds."""
+    _NOTES_FINDINGS.start()
+    found: dict[str, list[Finding]] = {}
+    for article_notes in notes:
+        found.update(_NOTES_FINDINGS.get(article_notes))
+    return found

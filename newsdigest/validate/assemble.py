@@ -1,28 +1,21 @@
 """Stage 2b: turn validated data into the model and validate cross-references.
 
-Per-file schema checks happen in `validate`; here the files meet each other:
-ids must be unique, and every reference must name something that exists.
+Each file's own checks happen in `pieces` (cached by the file's bytes); here
+the files meet each other: ids must be unique, and every reference must name
+something that exists.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from .. import model as m
 from ..errors import Loc, Problem
-from ..limits import MAX_ID_CHARS
 from ..load.inputs import InputFile, RawDigest
-from ..schema.fields import ID_PATTERN
-from . import safety
-from .claim_cells import claim_statements
-from .parts import quote_at, sources
+from .parts import sources
+from .pieces import Piece, Ref, pieces
 from .records import INVALID, suggest
-from .review_dates import covered_articles, review_dates
-from .text_at import text_at
 from .validated_file import ValidatedFile, raw_ids, start_validation, validate_file
-
-_ID = re.compile(ID_PATTERN)
 
 
 class Assembler:
@@ -33,8 +26,14 @@ class Assembler:
         for f in raw.files:
             by_kind.setdefault(f.kind, []).append(f)
         self.by_kind = by_kind
-        self.article_ids = {f.stem for f in by_kind.get("article", [])}
-        self.story_ids = {f.stem for f in by_kind.get("story", [])}
+        found, reading = pieces(raw)
+        self.problems += reading
+        self.pieces: dict[str, list[Piece]] = {}
+        for piece in sorted(found, key=lambda p: p.path):
+            self.problems += piece.problems
+            self.pieces.setdefault(piece.kind, []).append(piece)
+        self.article_ids = {p.stem for p in self.pieces.get("article", []) if p.present}
+        self.story_ids = {p.stem for p in self.pieces.get("story", []) if p.present}
         self.outlet_ids = set(raw_ids(by_kind.get("outlets", []), "outlets", "id"))
 
     def error(self, loc: Loc, message: str, hint: str = "") -> None:
@@ -57,175 +56,46 @@ class Assembler:
         )
         return False
 
-    def file_id(self, f: InputFile, what: str) -> bool:
-        if len(f.stem) > MAX_ID_CHARS:
-            message, hint = safety.id_too_long(f.stem)
-            self.error(Loc(f.path), f"file name: {message}", f"rename the file; {hint}")
-            return False
-        if _ID.fullmatch(f.stem):
-            return True
-        self.error(
-            Loc(f.path),
-            f"file name '{f.stem}' is not a valid {what} id",
-            "rename the file with lowercase letters, digits and hyphens",
-        )
-        return False
+    def known(self, ref: Ref | None, ids: set[str], what: str, where: str) -> bool:
+        return ref is None or self.reference(ref.value, ids, what, ref.loc, where)
 
     def assemble(self) -> m.Digest:
         outlets = self.outlets()
         glossary = self.glossary()
-        stories = {s.id: s for f in self.by_kind.get("story", []) if (s := self.story(f))}
-        articles = {a.id: a for f in self.by_kind.get("article", []) if (a := self.article(f, stories))}
+        stories = {s.id: s for p in self.pieces.get("story", []) if (s := self.story(p))}
+        articles = {a.id: a for p in self.pieces.get("article", []) if (a := self.article(p, stories))}
         notes = {}
-        for f in self.by_kind.get("annotations", []):
-            if (found := self.notes(f)) is not None:
-                notes[f.stem] = found
+        for piece in self.pieces.get("annotations", []):
+            if (found := self.notes(piece)) is not None:
+                notes[piece.stem] = found
         return m.Digest(outlets, articles, notes, stories, glossary)
 
-    def article(self, f: InputFile, stories: dict[str, m.Story]) -> m.Article | None:
-        checked = self.checked(f)
-        data, fields, locs = checked.data, checked.fields, checked.locs
-        named = self.file_id(f, "article")
-        ok = "outlet" not in fields or self.reference(
-            fields["outlet"], self.outlet_ids, "outlet", locs[("outlet",)], "annotations/outlets.yml"
-        )
-        story_ok = "story" not in fields or self.reference(
-            fields["story"], self.story_ids, "story", locs[("story",)], "annotations/stories/"
-        )
-        if not named or data is INVALID:
+    def article(self, piece: Piece, stories: dict[str, m.Story]) -> m.Article | None:
+        ok = self.known(piece.outlet, self.outlet_ids, "outlet", "annotations/outlets.yml")
+        story_ok = self.known(piece.story_ref, self.story_ids, "story", "annotations/stories/")
+        article = piece.article
+        if article is None:
             return None
-        story = stories.get(data["story"])
-        if story_ok and story is not None and f.stem not in story.articles:
+        story = stories.get(article.story)
+        if story_ok and story is not None and article.id not in story.articles and piece.story_ref:
             self.error(
-                locs[("story",)],
+                piece.story_ref.loc,
                 f"article is not listed in the story '{story.id}'",
-                f"add '{f.stem}' to `articles:` in annotations/stories/{story.id}.yml",
+                f"add '{article.id}' to `articles:` in annotations/stories/{story.id}.yml",
             )
             ok = False
-        if not (ok and story_ok):
-            return None
-        return m.Article(
-            id=f.stem,
-            path=f.path,
-            title=data["title"],
-            outlet=data["outlet"],
-            authors=tuple(data["authors"]),
-            published=data["published"],
-            type=data["type"],
-            language=data["language"],
-            story=data["story"],
-            body=f.body,
-            body_line=f.body_line,
-            retrieved=data.get("retrieved"),
-            url=data.get("url"),
-            subtitle=data.get("subtitle"),
-            via=m.Via(data["via"]["name"], data["via"]["url"]) if "via" in data else None,
-            title_at=text_at(f, "title"),
-            subtitle_at=text_at(f, "subtitle"),
-        )
+        return article if ok and story_ok else None
 
-    def notes(self, f: InputFile) -> tuple[m.Note, ...] | None:
-        checked = self.checked(f)
-        locs = checked.locs
-        known = self.reference(
-            f.stem,
-            self.article_ids,
-            "article",
-            Loc(f.path),
-            "articles/; an annotation file is named after its article",
-        )
-        if not known:
+    def notes(self, piece: Piece) -> tuple[m.Note, ...] | None:
+        where = "articles/; an annotation file is named after its article"
+        if not self.reference(piece.stem, self.article_ids, "article", Loc(piece.path), where):
             return None
-        notes = []
-        ids: dict[str, int] = {}
-        for i, item in checked.items("notes"):
-            if item["id"] in ids:
-                self.error(
-                    locs[("notes", i, "id")],
-                    f"notes[{i}]: duplicate note id '{item['id']}'",
-                    f"notes[{ids[item['id']]}] already uses it; give each note its own id",
-                )
-                continue
-            ids[item["id"]] = i
-            if "rating" in item and item["kind"] != "fact-check":
-                self.error(
-                    locs[("notes", i, "rating")],
-                    f"notes[{i}]: `rating` is for fact-check notes, and this one is `kind: {item['kind']}`",
-                    "remove `rating:`, or make the note `kind: fact-check` if it tests a statement",
-                )
-                continue
-            quote = quote_at(item, locs, ("notes", i), f"notes[{i}]")
-            reviewed, updated = review_dates(item, locs, ("notes", i), self.problems)
-            notes.append(
-                m.Note(
-                    id=item["id"],
-                    article=f.stem,
-                    quote=quote,
-                    kind=item["kind"],
-                    body=item["body"],
-                    sources=sources(item, locs, ("notes", i)),
-                    draft=item.get("status") == "draft",
-                    reviewed=reviewed,
-                    updated=updated,
-                    rating=item.get("rating"),
-                )
-            )
-        return tuple(notes)
+        self.problems += piece.note_problems
+        return piece.notes
 
-    def story(self, f: InputFile) -> m.Story | None:
-        checked = self.checked(f)
-        data, locs = checked.data, checked.locs
-        if not self.file_id(f, "story") or data is INVALID:
-            return None
-        ok = all(
-            [
-                self.reference(a, self.article_ids, "article", locs[("articles", i)], "articles/")
-                for i, a in enumerate(data["articles"])
-            ]
-        )
-        claims = []
-        ids: set[str] = set()
-        for i, item in enumerate(data["claims"]):
-            if item["id"] in ids:
-                self.error(
-                    locs[("claims", i, "id")],
-                    f"claims[{i}]: duplicate claim id '{item['id']}'",
-                    "give each claim its own id",
-                )
-                ok = False
-            ids.add(item["id"])
-            statements = claim_statements(item, data["articles"], locs, ("claims", i), self.problems)
-            reviewed, updated = review_dates(item, locs, ("claims", i), self.problems)
-            covers = covered_articles(item, data["articles"], locs, ("claims", i), self.problems)
-            if statements is None:
-                ok = False
-                continue
-            claims.append(
-                m.Claim(
-                    id=item["id"],
-                    story=f.stem,
-                    claim=item["claim"],
-                    statements=statements,
-                    conclusion=item["conclusion"],
-                    sources=sources(item, locs, ("claims", i)),
-                    rating=item.get("rating"),
-                    reviewed=reviewed,
-                    updated=updated,
-                    covers=covers,
-                    loc=locs[("claims", i, "conclusion")],
-                )
-            )
-        if not ok:
-            return None
-        return m.Story(
-            id=f.stem,
-            title=data["title"],
-            date=data["date"],
-            summary=data["summary"],
-            articles=tuple(data["articles"]),
-            claims=tuple(claims),
-            tags=tuple(data.get("tags", ())),
-        )
+    def story(self, piece: Piece) -> m.Story | None:
+        ok = all([self.known(ref, self.article_ids, "article", "articles/") for ref in piece.articles])
+        return piece.story if ok else None
 
     def outlets(self) -> dict[str, m.Outlet]:
         out: dict[str, m.Outlet] = {}

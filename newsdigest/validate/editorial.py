@@ -12,7 +12,7 @@ from ..anchor import AnchoredDigest
 from ..errors import Loc, Problem
 from ..model import Source
 from ..schema.fields import NOTE_KINDS, NOTE_RATINGS
-from .addresses import address_findings, on_host
+from .addresses import address_findings, findings_by_address, on_host
 from .checkable import Unnoted
 from .rules import WHERE, Rules
 
@@ -80,9 +80,11 @@ def rule_flags(anchored: AnchoredDigest, rules: Rules, unnoted: dict[str, list[U
             for n in placed_notes
             if not n.sources
         ]
+    known = findings_by_address(list(digest.notes.values())) if rules.canonical_addresses else {}
     for source, loc in cited(anchored):
         if rules.canonical_addresses:
-            flags += [flag(loc, f"{f.message}: {source.url}", f.hint) for f in address_findings(source.url)]
+            found = known[source.url] if source.url in known else address_findings(source.url)
+            flags += [flag(loc, f"{f.message}: {source.url}", f.hint) for f in found]
         listed = on_host(source.url, rules.avoid_hosts)
         if listed is not None:
             host, why = listed

@@ -2,8 +2,9 @@
 
 Generated cases change one or two files; reading the other files from disk
 for every case would dominate the run time, so the unchanged files are
-loaded once and the changed ones go through the same stage-1 functions
-(`load.decode`, `load.parse_file`) before `assemble`, `anchor` and `render`.
+loaded once (articles, annotations and stories as sources, validated and
+cached by their bytes) and the changed ones go through the same stage-1 functions
+(`reading.decode`, `load.parse_file`) before `assemble`, `anchor` and `render`.
 Anything raised other than `DigestError` is a bug: the callers let it fail.
 """
 
@@ -19,6 +20,7 @@ import yaml
 from newsdigest.anchor import anchor
 from newsdigest.errors import Problem, format_report
 from newsdigest.load import inputs as load
+from newsdigest.load import reading
 from newsdigest.render import render
 from newsdigest.site_paths import Linker
 from newsdigest.validate.assemble import assemble
@@ -64,11 +66,12 @@ def run(changes: dict[str, str | bytes | None], preview: bool = True) -> Outcome
         if content is None:
             continue
         data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
-        text = load.decode(rel, data, problems)
+        text = reading.decode(rel, data, problems)
         if text is not None and (parsed := load.parse_file(rel, kind_of(rel), text, problems)):
             files.append(parsed)
     files.sort(key=lambda f: f.path)
-    digest, found = assemble(load.RawDigest(raw.root, files, problems))
+    kept = [s for s in raw.sources if s.path not in changes]  # articles, annotations, stories: by hash
+    digest, found = assemble(load.RawDigest(raw.root, files, problems, kept))
     if found:
         return Outcome(found, report=format_report(found))
     anchored = anchor(digest)

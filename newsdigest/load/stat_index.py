@@ -1,0 +1,143 @@
+"""Input files unchanged since the last build, recognised by their status before they are read.
+
+The index, kept in the persistent cache's folder, maps each input's path to
+its status (size, modification and change times, inode, device) and the hash
+of its bytes when it was last read. A file whose status is the same is not
+read again: its hash names its cached piece (validate/pieces.py).
+
+Racy timestamps: a file written in the same clock tick as it was read could
+change again without changing its times. As in git, an entry is trusted only
+when both of its times are older than the index file itself, and (stricter)
+older than the start of the build that read it by a margin wider than any file
+system's clock tick; otherwise the file is read again, and a later index can
+trust it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import tempfile
+import time
+from pathlib import Path
+
+NAME = "stat-index.pickle"
+Status = tuple[int, int, int, int, int]
+"""(size, mtime_ns, ctime_ns, inode, device) of a file."""
+_CHECK = hashlib.sha256().digest_size
+MARGIN_NS = 3 * 10**9
+"""Wider than the coarsest clock tick of a file system's times (2 s) and a little skew."""
+
+
+def status(path: Path) -> Status | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return (found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino, found.st_dev)
+
+
+class Source:
+    """One input file's text, known by the hash of its bytes: the key of its cached piece.
+
+    `text` is None for a file the index says is unchanged (it was not read).
+    Two sources with the same path, kind and hash are the same input; a key
+    holding one is pickled (to be hashed) without its text.
+    """
+
+    __slots__ = ("digest", "kind", "path", "text")
+
+    def __init__(self, path: str, kind: str, digest: str, text: str | None = None) -> None:
+        self.path = path
+        self.kind = kind
+        self.digest = digest
+        self.text = text
+
+    def _identity(self) -> tuple[str, str, str]:
+        return (self.path, self.kind, self.digest)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Source) and self._identity() == other._identity()
+
+    def __hash__(self) -> int:
+        return hash(self._identity())
+
+    def __reduce__(self) -> tuple[type[Source], tuple[str, str, str]]:
+        return Source, self._identity()
+
+    def __repr__(self) -> str:
+        return f"Source({self.path!r}, {self.kind!r}, {self.digest[:12]!r})"
+
+    @property
+    def stem(self) -> str:
+        return self.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+
+class StatIndex:
+    """The last build's index (read once) and the one this build records."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.path = folder / NAME if folder is not None else None
+        self.entries: dict[str, tuple[Status, str]] = {}
+        self.recorded: dict[str, tuple[Status, str]] = {}
+        self.read_again = False
+        """Some file was read: the next index has newer entries, or can trust older ones."""
+        self.trusted_before = 0
+        """Entries with a time as new as this are not trusted (see the module's docstring)."""
+        self.started_ns = time.time_ns()
+        if self.path is not None:
+            self.entries, self.trusted_before = read(self.path)
+
+    def unchanged(self, rel: str, now: Status) -> str | None:
+        """The hash of the file's bytes, if its status is the one recorded and safely older than the index."""
+        entry = self.entries.get(rel)
+        if entry is None or entry[0] != now or max(now[1], now[2]) >= self.trusted_before:
+            return None
+        self.recorded[rel] = entry
+        return entry[1]
+
+    def record(self, rel: str, before_reading: Status, digest: str) -> None:
+        """The status taken before the file was read: a later change gives a different one."""
+        self.recorded[rel] = (before_reading, digest)
+        self.read_again = True
+
+    def save(self) -> None:
+        """Write the recorded index, if it differs or some entries could not be trusted yet."""
+        if self.path is None:
+            return
+        if self.recorded == self.entries and not self.read_again:
+            return
+        payload = pickle.dumps((self.started_ns, self.recorded), protocol=5)
+        scratch: str | None = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, scratch = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
+            with os.fdopen(handle, "wb") as out:
+                out.write(hashlib.sha256(payload).digest() + payload)
+            os.replace(scratch, self.path)
+        except OSError:  # a read-only or full disk: the next build reads every file
+            if scratch is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(scratch)
+
+
+def read(path: Path) -> tuple[dict[str, tuple[Status, str]], int]:
+    """An intact index's entries and the time they must be older than; nothing for anything else."""
+    try:
+        with path.open("rb") as handle:
+            written_ns = os.fstat(handle.fileno()).st_mtime_ns
+            data = handle.read()
+        payload = memoryview(data)[_CHECK:]
+        if len(data) <= _CHECK or hashlib.sha256(payload).digest() != data[:_CHECK]:
+            return {}, 0
+        started_ns, entries = pickle.loads(payload)
+    except Exception:  # an unreadable index: every file is read
+        return {}, 0
+    return entries, horizon(written_ns, started_ns)
+
+
+def horizon(written_ns: int, started_ns: int) -> int:
+    """Entries as new as this are not trusted: the index's write, or the build's start less a margin."""
+    return min(written_ns, started_ns - MARGIN_NS)

@@ -50,6 +50,8 @@ FOLDER = Path(".cache") / "digest"
 """The cache's folder, relative to the digest folder."""
 SWITCH = "NEWSDIGEST_NO_CACHE"
 """Set to 1 to build without the persistent cache (it is neither read nor written)."""
+ELSEWHERE = "NEWSDIGEST_CACHE_DIR"
+"""Set to a folder to keep the cache there instead of beside mkdocs.yml (one subfolder per digest folder)."""
 _CHECK = hashlib.sha256().digest_size
 
 
@@ -192,11 +194,22 @@ class DiskStore:
                     os.unlink(scratch)
 
 
+def cache_base(root: Path) -> Path:
+    """The cache folder of the digest in `root`: its `.cache/digest/`, or one of its own under
+    NEWSDIGEST_CACHE_DIR, named by the digest folder's resolved path (so that two checkouts
+    never share one; a CI job restores that folder, or a read-only checkout builds with a cache)."""
+    elsewhere = os.environ.get(ELSEWHERE)
+    if not elsewhere:
+        return root / FOLDER
+    where = str(root.resolve())
+    return Path(elsewhere) / f"{root.resolve().name}-{hashlib.sha256(where.encode()).hexdigest()[:16]}"
+
+
 def open_store(root: Path) -> DiskStore | None:
     """The cache of the digest in `root` for this code version, or None when switched off."""
     if not enabled():
         return None
-    base = root / FOLDER
+    base = cache_base(root)
     version = code_version()
     if base.is_dir():
         for old in base.iterdir():
@@ -215,7 +228,7 @@ def open_store(root: Path) -> DiskStore | None:
 
 def stat_index_of(root: Path) -> StatIndex | None:
     """The stat index of the digest in `root` for this code version, read only; None with the cache off."""
-    return StatIndex(root / FOLDER / code_version()) if enabled() else None
+    return StatIndex(cache_base(root) / code_version()) if enabled() else None
 
 
 def stat_index() -> StatIndex | None:

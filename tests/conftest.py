@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,18 @@ from support import FIXTURES, copy_digest, copy_sample
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 pytest.register_assert_rewrite("browser_support")  # fixtures for the browser tests, loaded as a plugin
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Builds of the fixtures in place keep their persistent cache out of the checkout.
+
+    The fixtures are inputs, shared by every test: a test reads them, never
+    writes into them. One folder for the session, removed at its end (each
+    digest folder gets its own subfolder in it).
+    """
+    if "NEWSDIGEST_CACHE_DIR" not in os.environ:
+        os.environ["NEWSDIGEST_CACHE_DIR"] = _SESSION_CACHES = tempfile.mkdtemp(prefix="digest-caches-")
+        config.add_cleanup(lambda: shutil.rmtree(_SESSION_CACHES, ignore_errors=True))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -204,7 +204,7 @@ def test_pages_after_an_edit_reuses_the_cache_and_writes_what_a_fresh_build_writ
 ) -> None:
     """Across real processes: `pages` twice with an edit between, against `pages` with the cache off."""
     assert run_cli("pages", "--root", str(mini)).returncode == 0
-    entries = sorted((mini / memo_store.FOLDER).rglob("*.pickle"))
+    entries = sorted(memo_store.cache_base(mini).rglob("*.pickle"))
     assert entries, "the first run fills the cache"
     notes = mini / "annotations" / "daily-report.yml"
     notes.write_text(
@@ -218,7 +218,7 @@ def test_pages_after_an_edit_reuses_the_cache_and_writes_what_a_fresh_build_writ
         command, env={**os.environ, memo_store.SWITCH: "1"}, capture_output=True, timeout=120
     )
     assert off.returncode == 0, off.stderr
-    assert not (other / memo_store.FOLDER).exists()
+    assert not memo_store.cache_base(other).exists()
     assert snapshot(mini / "docs") == snapshot(other / "docs")
 
 
@@ -228,7 +228,7 @@ def snapshot(docs: Path) -> dict[str, bytes]:
 
 def test_a_damaged_entry_is_a_miss(mini: Path, cache_on: None) -> None:
     first = pipeline.build(mini).pages
-    for entry in (mini / memo_store.FOLDER).rglob("*.pickle"):  # a readable value, not the one hashed
+    for entry in memo_store.cache_base(mini).rglob("*.pickle"):  # a readable value, not the one hashed
         entry.write_bytes(entry.read_bytes()[:32] + pickle.dumps((0, "tampered")))
     with memo.bypassed():
         assert pipeline.build(mini).pages == first
@@ -242,3 +242,21 @@ def closure_compute() -> None:
 def test_a_memo_refuses_a_compute_function_that_sees_more_than_its_key() -> None:
     with pytest.raises(TypeError, match="must be a module-level function"):
         closure_compute()
+
+
+def test_a_cache_folder_elsewhere_leaves_the_digest_folder_untouched(
+    mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    elsewhere = tmp_path / "caches"
+    monkeypatch.setenv(memo_store.ELSEWHERE, str(elsewhere))
+    twin = copy_digest(mini, tmp_path / "twin" / "mini")
+    before = sorted(p.relative_to(mini) for p in mini.rglob("*"))
+    first = pipeline.build(mini).pages
+    pipeline.build(twin)
+    assert sorted(p.relative_to(mini) for p in mini.rglob("*")) == before
+    assert not (mini / memo_store.FOLDER).exists()
+    folders = sorted(p.name for p in elsewhere.iterdir())
+    assert len(folders) == 2 and all(name.startswith("mini-") for name in folders), "one folder per digest"
+    assert memo_store.cache_base(mini).is_dir() and any(memo_store.cache_base(mini).rglob("*.pickle"))
+    with memo.bypassed():
+        assert pipeline.build(mini).pages == first, "what the cache elsewhere gives equals a fresh build"

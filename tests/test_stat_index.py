@@ -95,7 +95,7 @@ def test_an_altered_index_is_not_trusted(
 ) -> None:
     """An index whose bytes do not match its check is ignored, even one that reads as a valid index."""
     pipeline.build(mini)
-    (path,) = (mini / memo_store.FOLDER).rglob(stat_index.NAME)
+    (path,) = memo_store.cache_base(mini).rglob(stat_index.NAME)
     older, _ = stat_index.read(path)  # before the edit: names the notes' earlier bytes
     edit(mini)
     expected = pipeline.build(mini).pages
@@ -113,7 +113,7 @@ def test_a_piece_missing_from_the_cache_is_read_and_made_again(
     mini: Path, cache_on: None, trusting: None, reads: list[str]
 ) -> None:
     first = pipeline.build(mini).pages
-    for entry in (mini / memo_store.FOLDER).rglob("piece/*.pickle"):
+    for entry in memo_store.cache_base(mini).rglob("piece/*.pickle"):
         entry.unlink()
     reads.clear()
     assert pipeline.build(mini).pages == first

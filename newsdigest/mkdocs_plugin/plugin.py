@@ -27,7 +27,8 @@ from ..render.glossary import TermMarker
 from ..validate.review_ledger import Ledger
 from ..write.review_state import write_review_state
 from ..write.transaction import read_manifest
-from . import fastpath, search_backend, theme_tooltips
+from . import fastpath, search_backend, template_cache, theme_tooltips
+from .dirty_search import DirtySearchIndex
 from .options import DigestConfig, build_options
 from .serve_errors import ERROR_PAGE, ServeErrors
 
@@ -110,9 +111,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         """Under `mkdocs serve`, before any good build: on_files publishes the error page alone."""
         self.ledger_to_record: Ledger | None = None
         """A publishing build's review ledger, recorded once the site is written (on_post_build)."""
+        self.dirty_search: DirtySearchIndex | None = None
+        """Under `mkdocs serve --dirty`: the search index kept whole (dirty_search.py)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        self.dirty_search = DirtySearchIndex() if command == "serve" and dirty else None
 
     def root(self, config: MkDocsConfig) -> Path:
         return Path(self.config.root or Path(config.config_file_path).parent)
@@ -208,6 +212,13 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             files.append(generated(config, src_uri, text))
         return files
 
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.dirty_search is not None:
+            self.dirty_search.begin_build(config, files)
+        if shortcuts.take("template-cache"):  # pays under `mkdocs serve`: one environment per save
+            env.bytecode_cache = template_cache.CACHE
+        return env
+
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.pagefind is not None:  # Pagefind indexes the pages: Material's search plugin skips them
             search = page.meta.get("search") or {}
@@ -231,6 +242,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     @event_priority(1)  # just before Material's search plugin indexes the page
     def _show_search_view(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         self.search_view = None
+        if self.dirty_search is not None:
+            self.dirty_search.before_page()
         if page.file.src_uri in self.generated and page.content is not None and shortcuts.take("search-view"):
             view = fastpath.search_view(page.content)
             if view != page.content:
@@ -240,6 +253,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     @event_priority(-1)  # just after it
     def _restore_content(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if self.dirty_search is not None:
+            self.dirty_search.after_page(page)
         if self.search_view is None:
             return context
         if page.content != self.search_view:
@@ -271,8 +286,13 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             return output_content
         return search_backend.use_worker(output_content, f"{ASSET_DIR}/{search_backend.WORKER}")
 
+    @event_priority(50)  # before Material's search plugin writes search_index.json
+    def _complete_search_index(self, *, config: MkDocsConfig) -> None:
+        if self.dirty_search is not None:
+            self.dirty_search.complete()
+
     @event_priority(-50)  # after Material's search plugin has written search_index.json
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _after_search_index(self, *, config: MkDocsConfig) -> None:
         if self.ledger_to_record is not None:  # as `pages` does: the next build compares with this one
             write_review_state(Path(config.docs_dir), self.ledger_to_record)
             self.ledger_to_record = None
@@ -288,6 +308,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         except RuntimeError as exc:
             raise PluginError(str(exc)) from None
         log.info(search_backend.describe(run, site_dir))
+
+    on_post_build = CombinedEvent(_complete_search_index, _after_search_index)
 
     def warn_of_large_index(self, site_dir: Path) -> None:
         """Tell the editor when every reader's first search downloads more than the plugin's limit."""

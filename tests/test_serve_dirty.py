@@ -84,3 +84,31 @@ def test_successive_edits_keep_the_search_index_whole(server: Server, mini: Path
     index = server.get("search/search_index.json")
     assert "A new title for the weekly view" in index
     assert index == full_build_index(mini, tmp_path / "full-2")
+
+
+CHIP = re.compile(r'<(?:a|span) [^>]*class="md-tag"[^>]*>[^<]*</(?:a|span)>')
+
+
+def test_tag_chips_and_the_topics_page_stay_right(sample: Path, tmp_path: Path) -> None:
+    """Material's tags plugin collects tags from the pages MkDocs reads: a dirty rebuild reads few."""
+    story = sample / "annotations" / "stories" / "macron-coalition-proposal.yml"
+    page = "stories/macron-coalition-proposal/"
+    server = Server(sample, "--dirty")
+    try:
+        chips = CHIP.findall(served(server, page))
+        assert chips and all(chip.startswith("<a ") for chip in chips)
+        text = story.read_text(encoding="utf-8")
+        story.write_text(text.replace("summary: |\n", "summary: |\n  Edited.\n", 1), encoding="utf-8")
+        server.wait_for("Reloading browsers", 1)
+        assert "Edited." in served(server, page)
+        assert CHIP.findall(served(server, page)) == chips, "the chips still link to the topics page"
+        story.write_text(
+            story.read_text(encoding="utf-8").replace("tags: [France,", "tags: [Diplomacy, France,", 1),
+            encoding="utf-8",
+        )
+        server.wait_for("Reloading browsers", 2)
+        assert 'href="../../topics/#tag:diplomacy"' in served(server, page)
+        assert 'id="tag:diplomacy"' in served(server, "topics/")
+        assert server.get("search/search_index.json") == full_build_index(sample, tmp_path / "full")
+    finally:
+        server.stop()

@@ -27,7 +27,7 @@ from ..render.glossary import TermMarker
 from ..validate.review_ledger import Ledger
 from ..write.review_state import write_review_state
 from ..write.transaction import read_manifest
-from . import fastpath, search_backend, template_cache, theme_tooltips
+from . import dirty_tags, fastpath, search_backend, template_cache, theme_tooltips
 from .dirty_search import DirtySearchIndex
 from .options import DigestConfig, build_options
 from .serve_errors import ERROR_PAGE, ServeErrors
@@ -35,6 +35,8 @@ from .serve_errors import ERROR_PAGE, ServeErrors
 log = logging.getLogger("mkdocs.plugins.digest")
 _BUILT: dict[tuple[str, str], str] = {}
 """(site_dir, src_uri) -> hash of the content last built in this process (for dirty builds)."""
+_READ: dict[tuple[str, str], str] = {}
+"""(site_dir, src_uri) -> hash of a page's HTML body once the tags plugin has seen it (dirty_tags.py)."""
 
 
 class GeneratedFile(File):
@@ -45,9 +47,11 @@ class GeneratedFile(File):
     """
 
     changed: bool = True
+    reading: bool = False
+    """Read again though unchanged (dirty_tags.py); on_env says whether it is written again."""
 
     def is_modified(self) -> bool:
-        return self.changed
+        return self.changed or self.reading
 
 
 def generated(config: MkDocsConfig, src_uri: str, content: str | bytes) -> GeneratedFile:
@@ -113,6 +117,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         """A publishing build's review ledger, recorded once the site is written (on_post_build)."""
         self.dirty_search: DirtySearchIndex | None = None
         """Under `mkdocs serve --dirty`: the search index kept whole (dirty_search.py)."""
+        self.read_for_tags: list[GeneratedFile] = []
+        """Under `mkdocs serve --dirty`: unchanged pages read again for the tags plugin (dirty_tags.py)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -183,6 +189,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 files.remove(old)
         clashes = []
         nav_titles = fastpath.nav_titles(config.nav)
+        tags = dirty_tags.tags_plugin(config) if self.dirty_search is not None else None
+        self.read_for_tags = []
         for src_uri, text in published.items():
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
@@ -191,6 +199,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                     continue
                 files.remove(existing)
             file = generated(config, src_uri, text)
+            if tags is not None and isinstance(text, str):
+                file.reading = dirty_tags.read_by_tags(text, tags.config.listings_directive)
+                if file.reading:
+                    self.read_for_tags.append(file)
             if file.is_documentation_page():  # becomes file.page: no Python-Markdown for finished HTML
                 fastpath.ReadyPage(nav_titles.get(src_uri), file, config)
             files.append(file)
@@ -213,8 +225,15 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return files
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        """After the tags plugin's (priority 100): it has filled in its listings."""
         if self.dirty_search is not None:
             self.dirty_search.begin_build(config, files)
+        for file in self.read_for_tags:  # written again if its listing changed
+            file.reading = False
+            digest = dirty_tags.content_digest(file.page.content if file.page else None)
+            file.changed = file.changed or _READ.get((config.site_dir, file.src_uri)) != digest
+            _READ[(config.site_dir, file.src_uri)] = digest
+        self.read_for_tags = []
         if shortcuts.take("template-cache"):  # pays under `mkdocs serve`: one environment per save
             env.bytecode_cache = template_cache.CACHE
         return env

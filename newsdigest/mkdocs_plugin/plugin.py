@@ -27,7 +27,7 @@ from ..render.glossary import TermMarker
 from ..validate.review_ledger import Ledger
 from ..write.review_state import write_review_state
 from ..write.transaction import read_manifest
-from . import dirty_tags, fastpath, search_backend, template_cache, theme_tooltips
+from . import dirty_tags, fastpath, native_watch, search_backend, template_cache, theme_tooltips
 from .dirty_search import DirtySearchIndex
 from .options import DigestConfig, build_options
 from .serve_errors import ERROR_PAGE, ServeErrors
@@ -342,4 +342,6 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         for folder in ("articles", "annotations"):
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
+        if shortcuts.take("native-watch"):
+            native_watch.use_native_observer(server)
         return server

@@ -49,6 +49,46 @@ _ARTICLE_PAGES: BuildMemo[ArticlePageKey, str] = BuildMemo(article_page, persist
 """Article pages of earlier builds, in this process and (persisted) in earlier ones: an edit
 re-renders only the pages it touched."""
 
+StoryPageKey = tuple[
+    Story,
+    tuple[tuple[Article, Outlet, tuple[Note, ...]], ...],
+    tuple[Term, ...],
+    site_paths.Linker,
+    str,
+    Desk,
+]
+"""Everything a story page shows: the story, each of its articles (and any a claim cites) with
+its outlet and notes (the page counts them), the glossary, the way links are written, the
+site's name (in its ClaimReview metadata) and the desk's credits."""
+
+
+def story_page(key: StoryPageKey) -> str:
+    story, members, glossary, linker, site_name, desk = key
+    digest = Digest(
+        articles={a.id: a for a, _, _ in members},
+        outlets={o.id: o for _, o, _ in members},
+        notes={a.id: notes for a, _, notes in members if notes},
+        stories={story.id: story},
+        glossary=glossary,
+    )
+    return render_story_page(AnchoredDigest(digest, {}, []), story, linker, site_name, desk)
+
+
+_STORY_PAGES: BuildMemo[StoryPageKey, str] = BuildMemo(story_page)
+"""Story pages of the last build in this process (`mkdocs serve`): an edit re-renders the
+stories it touched."""
+
+
+def story_page_key(
+    digest: Digest, story: Story, linker: site_paths.Linker, site_name: str, desk: Desk
+) -> StoryPageKey:
+    cited = [s.article for c in story.claims for s in c.statements if s.article in digest.articles]
+    members = tuple(
+        (digest.articles[a], digest.outlets[digest.articles[a].outlet], digest.notes.get(a, ()))
+        for a in dict.fromkeys([*story.articles, *cited])
+    )
+    return (story, members, digest.glossary, linker, site_name, desk)
+
 
 def render(
     anchored: AnchoredDigest,
@@ -68,8 +108,10 @@ def render(
     }
     for outlet in digest.outlets.values():
         pages[site_paths.outlet_page(outlet.id)] = render_outlet(digest, outlet, linker)
+    _STORY_PAGES.start()
     for story in digest.stories.values():
-        pages[site_paths.story_page(story.id)] = render_story_page(anchored, story, linker, site_name, desk)
+        story_key = story_page_key(digest, story, linker, site_name, desk)
+        pages[site_paths.story_page(story.id)] = _STORY_PAGES.get(story_key)
     _ARTICLE_PAGES.start()
     for placed in anchored.articles.values():
         a = placed.article

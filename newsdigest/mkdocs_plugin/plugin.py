@@ -27,7 +27,7 @@ from ..render.glossary import TermMarker
 from ..validate.review_ledger import Ledger
 from ..write.review_state import write_review_state
 from ..write.transaction import read_manifest
-from . import dirty_tags, fastpath, native_watch, search_backend, template_cache, theme_tooltips
+from . import dirty_tags, fastpath, native_watch, search_backend, serve_gc, template_cache, theme_tooltips
 from .dirty_search import DirtySearchIndex
 from .options import DigestConfig, build_options
 from .serve_errors import ERROR_PAGE, ServeErrors
@@ -153,7 +153,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         except DigestError as exc:
             raise PluginError("\n" + str(exc).replace(" Nothing was written.", "")) from None
         try:
-            result = self.serve_errors.succeeded(pipeline.build(self.root(config), options))
+            with serve_gc.pipeline_objects_frozen(self.command == "serve"):
+                built = pipeline.build(self.root(config), options)
+            result = self.serve_errors.succeeded(built)
         except DigestError as exc:
             if self.command != "serve":
                 raise PluginError("\n" + str(exc).replace(" Nothing was written.", "")) from None

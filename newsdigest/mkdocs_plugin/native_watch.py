@@ -17,13 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from watchdog.events import (
-    DirCreatedEvent,
-    DirDeletedEvent,
-    DirMovedEvent,
+    FileAttribEvent,
     FileClosedEvent,
-    FileCreatedEvent,
     FileDeletedEvent,
-    FileModifiedEvent,
     FileMovedEvent,
     FileSystemEvent,
     FileSystemEventHandler,
@@ -32,19 +28,12 @@ from watchdog.observers import Observer
 from watchdog.observers.api import ObservedWatch
 from watchdog.observers.polling import PollingObserver
 
-CHANGES: list[type[FileSystemEvent]] = [
-    FileCreatedEvent,
-    FileDeletedEvent,
-    FileModifiedEvent,
-    FileMovedEvent,
-    FileClosedEvent,
-    DirCreatedEvent,
-    DirDeletedEvent,
-    DirMovedEvent,
-]
-"""What a save, a new file or a removal sends. Not opening or reading a file: the build reads
-every watched file, and MkDocs' server rebuilds on any event it is sent (a polling observer
-sees changes only)."""
+CHANGES: list[type[FileSystemEvent]] = [FileClosedEvent, FileMovedEvent, FileDeletedEvent, FileAttribEvent]
+"""What a finished save (closing a file written to, or moving a file into place), a removal
+or a `touch` sends. Not opening or reading a file: the build reads every watched file, and
+MkDocs' server rebuilds on any event it is sent. Not a file's creation or first write either:
+they come while the editor is still writing it (opening a file to save it empties it first),
+and a build that started then would read half a file."""
 
 
 class ChangeObserver(Observer):  # type: ignore[misc,valid-type]  # the platform's native observer

@@ -35,10 +35,18 @@ LIVE_RELOAD = re.compile(r"<script>[^<]*livereload\([^<]*</script>")
 
 
 @pytest.fixture
-def server(mini: Path) -> Iterator[Server]:
+def server(mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Server]:
+    """The server builds into a temporary folder: made here, so the test can look at the files."""
+    (tmp_path / "temp").mkdir()
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "temp"))
     running = Server(mini, "--dirty")
     yield running
     running.stop()
+
+
+def written(site_dir: Path, paths: tuple[str, ...]) -> dict[str, int]:
+    """When each page's file was last written (ns)."""
+    return {path: (site_dir / path / "index.html").stat().st_mtime_ns for path in paths}
 
 
 def served(server: Server, path: str) -> str:
@@ -58,6 +66,9 @@ def test_an_edit_shown_on_several_pages_reaches_each_of_them_and_no_other(
     before = {path: served(server, path) for path in SHOWING_THE_TITLE + NOT_SHOWING_IT}
     for path in SHOWING_THE_TITLE:
         assert OLD_TITLE in before[path], path
+    (site_dir,) = (tmp_path / "temp").glob("mkdocs_*")
+    pages = tuple(p for p in SHOWING_THE_TITLE + NOT_SHOWING_IT if p.endswith("/"))
+    first_written = written(site_dir, pages)
     article = mini / "articles" / "daily-report.md"
     article.write_text(article.read_text(encoding="utf-8").replace(OLD_TITLE, NEW_TITLE), encoding="utf-8")
     server.wait_for("Reloading browsers", 1)
@@ -67,6 +78,9 @@ def test_an_edit_shown_on_several_pages_reaches_each_of_them_and_no_other(
         assert OLD_TITLE not in page, path
     for path in NOT_SHOWING_IT:
         assert served(server, path) == before[path], path
+    now_written = written(site_dir, pages)
+    rewritten = {path for path in pages if now_written[path] != first_written[path]}
+    assert rewritten == {p for p in SHOWING_THE_TITLE if p in pages}, "only the pages showing the title"
     assert server.get("search/search_index.json") == full_build_index(mini, tmp_path / "full-1")
 
 

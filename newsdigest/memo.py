@@ -17,7 +17,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
-from typing import Generic, Protocol, TypeVar
+from typing import Generic, Protocol, TypeVar, cast
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -32,6 +32,7 @@ class Store(Protocol):
 
 
 _store: Store | None = None
+_ABSENT = object()
 _bypassed = False
 
 
@@ -101,10 +102,12 @@ class BuildMemo(Generic[K, V]):
         """The value for `key`: this build's, else the last build's, else the cache's, else computed."""
         if _bypassed:
             return self._stored_or_computed(key)
-        hashed = _Hashed(key)
-        if hashed in self._current:
-            return self._current[hashed]
-        value = self._previous[hashed] if hashed in self._previous else self._stored_or_computed(key)
+        hashed = _Hashed(key)  # one lookup per dict: each compares the whole key with the one found
+        found: V | object = self._current.get(hashed, _ABSENT)
+        if found is not _ABSENT:
+            return cast(V, found)
+        found = self._previous.get(hashed, _ABSENT)
+        value = self._stored_or_computed(key) if found is _ABSENT else cast(V, found)
         self._current[hashed] = value
         return value
 

@@ -97,8 +97,11 @@ def _findings(url: str) -> tuple[Finding, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=1 << 18)  # as _findings: every source, on every save under `mkdocs serve`
 def on_host(url: str, hosts: tuple[tuple[str, str], ...]) -> tuple[str, str] | None:
     """The (host, why) entry `url` falls under: the host itself or a subdomain of it."""
+    if not hosts:
+        return None
     host = (urlsplit(url).hostname or "").lower()
     for listed, why in hosts:
         if host == listed or host.endswith("." + listed):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
-from typing import Generic, Protocol, TypeVar
+from typing import Generic, Protocol, TypeVar, cast
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -38,6 +38,7 @@ class Store(Protocol):
 
 
 _store: Store | None = None
+_ABSENT = object()
 _bypassed = False
 
 
@@ -152,12 +153,14 @@ class BuildMemo(Generic[K, V]):
         return address, address if address is not None else _Hashed(key)
 
     def _lookup(self, address: str | None, held: Hashable | None) -> tuple[bool, V | None]:
-        if held is not None:
-            if held in self._current:
-                return True, self._current[held]
-            if held in self._previous:
-                self._current[held] = value = self._previous[held]
-                return True, value
+        if held is not None:  # one lookup per dict: each compares the whole key with the one found
+            found: V | object = self._current.get(held, _ABSENT)
+            if found is not _ABSENT:
+                return True, cast(V, found)
+            found = self._previous.get(held, _ABSENT)
+            if found is not _ABSENT:
+                self._current[held] = cast(V, found)
+                return True, cast(V, found)
         if address is None or _store is None or self.persist is None:
             return False, None
         found, stored = _store.get(self.persist, address)

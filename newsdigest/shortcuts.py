@@ -24,6 +24,9 @@ VARIABLE = "NEWSDIGEST_SHORTCUTS"
 NAMES = (
     "ready-html",  # mkdocs_plugin/plugin.py: generated pages kept out of Python-Markdown
     "search-view",  # mkdocs_plugin/fastpath.py: Material's search reads a page without inline tags
+    "template-cache",  # mkdocs_plugin/template_cache.py: templates compiled once per process (for serve)
+    "native-watch",  # mkdocs_plugin/native_watch.py: serve hears of a save from the OS, not a scan
+    "gc-freeze",  # mkdocs_plugin/serve_gc.py: serve's collector skips the last pipeline run's objects
     "note-renderer",  # markdown_dialect.py: common note bodies rendered without markdown-it
     "normalize-link",  # markdown_dialect.py: plain addresses skip markdown-it's normalizeLink
     "link-tail",  # anchor/columns.py: a plain link address is skipped without markdown-it's helpers
@@ -48,6 +51,9 @@ def _parse(value: str) -> frozenset[str]:
         return names
     raise SystemExit(f"{VARIABLE}={value!r}: use `on`, `off` or `off:NAME,NAME` (names: {', '.join(NAMES)})")
 
+
+SERVE_ONLY = ("native-watch", "gc-freeze")
+"""Shortcuts only `mkdocs serve` takes (a build has nothing to watch)."""
 
 OFF: frozenset[str] = _parse(os.environ.get(VARIABLE, ""))
 """The shortcuts not taken in this process."""

@@ -20,12 +20,12 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *options: str) -> None:
         self.port = free_port()
         self.log = root / "serve.log"
         self.handle = self.log.open("w")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}", *options],
             cwd=root,
             stdout=self.handle,
             stderr=subprocess.STDOUT,

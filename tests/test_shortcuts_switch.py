@@ -52,7 +52,7 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_a_build_takes_every_shortcut_by_default(sample: Path) -> None:
-    assert sorted(shortcuts_taken(sample, None)) == sorted(shortcuts.NAMES)
+    assert sorted(shortcuts_taken(sample, None)) == sorted(set(shortcuts.NAMES) - set(shortcuts.SERVE_ONLY))
 
 
 def test_the_switch_turns_every_shortcut_off(sample: Path) -> None:
@@ -61,7 +61,9 @@ def test_the_switch_turns_every_shortcut_off(sample: Path) -> None:
 
 def test_the_switch_can_turn_off_some_shortcuts_only(sample: Path) -> None:
     taken = shortcuts_taken(sample, "off:search-view, note-renderer")
-    assert sorted(taken) == sorted(set(shortcuts.NAMES) - {"search-view", "note-renderer"})
+    assert sorted(taken) == sorted(
+        set(shortcuts.NAMES) - {"search-view", "note-renderer", *shortcuts.SERVE_ONLY}
+    )
 
 
 @pytest.mark.parametrize(

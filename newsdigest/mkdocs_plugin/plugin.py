@@ -27,13 +27,16 @@ from ..render.glossary import TermMarker
 from ..validate.review_ledger import Ledger
 from ..write.review_state import write_review_state
 from ..write.transaction import read_manifest
-from . import fastpath, search_backend, theme_tooltips
+from . import dirty_tags, fastpath, native_watch, search_backend, serve_gc, template_cache, theme_tooltips
+from .dirty_search import DirtySearchIndex
 from .options import DigestConfig, build_options
 from .serve_errors import ERROR_PAGE, ServeErrors
 
 log = logging.getLogger("mkdocs.plugins.digest")
 _BUILT: dict[tuple[str, str], str] = {}
 """(site_dir, src_uri) -> hash of the content last built in this process (for dirty builds)."""
+_READ: dict[tuple[str, str], str] = {}
+"""(site_dir, src_uri) -> hash of a page's HTML body once the tags plugin has seen it (dirty_tags.py)."""
 
 
 class GeneratedFile(File):
@@ -44,9 +47,11 @@ class GeneratedFile(File):
     """
 
     changed: bool = True
+    reading: bool = False
+    """Read again though unchanged (dirty_tags.py); on_env says whether it is written again."""
 
     def is_modified(self) -> bool:
-        return self.changed
+        return self.changed or self.reading
 
 
 def generated(config: MkDocsConfig, src_uri: str, content: str | bytes) -> GeneratedFile:
@@ -110,9 +115,14 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         """Under `mkdocs serve`, before any good build: on_files publishes the error page alone."""
         self.ledger_to_record: Ledger | None = None
         """A publishing build's review ledger, recorded once the site is written (on_post_build)."""
+        self.dirty_search: DirtySearchIndex | None = None
+        """Under `mkdocs serve --dirty`: the search index kept whole (dirty_search.py)."""
+        self.read_for_tags: list[GeneratedFile] = []
+        """Under `mkdocs serve --dirty`: unchanged pages read again for the tags plugin (dirty_tags.py)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        self.dirty_search = DirtySearchIndex() if command == "serve" and dirty else None
 
     def root(self, config: MkDocsConfig) -> Path:
         return Path(self.config.root or Path(config.config_file_path).parent)
@@ -143,7 +153,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         except DigestError as exc:
             raise PluginError("\n" + str(exc).replace(" Nothing was written.", "")) from None
         try:
-            result = self.serve_errors.succeeded(pipeline.build(self.root(config), options))
+            with serve_gc.pipeline_objects_frozen(self.command == "serve"):
+                built = pipeline.build(self.root(config), options)
+            result = self.serve_errors.succeeded(built)
         except DigestError as exc:
             if self.command != "serve":
                 raise PluginError("\n" + str(exc).replace(" Nothing was written.", "")) from None
@@ -179,6 +191,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 files.remove(old)
         clashes = []
         nav_titles = fastpath.nav_titles(config.nav)
+        tags = dirty_tags.tags_plugin(config) if self.dirty_search is not None else None
+        self.read_for_tags = []
         for src_uri, text in published.items():
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
@@ -187,6 +201,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                     continue
                 files.remove(existing)
             file = generated(config, src_uri, text)
+            if tags is not None and isinstance(text, str):
+                file.reading = dirty_tags.read_by_tags(text, tags.config.listings_directive)
+                if file.reading:
+                    self.read_for_tags.append(file)
             if file.is_documentation_page():  # becomes file.page: no Python-Markdown for finished HTML
                 fastpath.ReadyPage(nav_titles.get(src_uri), file, config)
             files.append(file)
@@ -207,6 +225,20 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 files.remove(existing)
             files.append(generated(config, src_uri, text))
         return files
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        """After the tags plugin's (priority 100): it has filled in its listings."""
+        if self.dirty_search is not None:
+            self.dirty_search.begin_build(config, files)
+        for file in self.read_for_tags:  # written again if its listing changed
+            file.reading = False
+            digest = dirty_tags.content_digest(file.page.content if file.page else None)
+            file.changed = file.changed or _READ.get((config.site_dir, file.src_uri)) != digest
+            _READ[(config.site_dir, file.src_uri)] = digest
+        self.read_for_tags = []
+        if shortcuts.take("template-cache"):  # pays under `mkdocs serve`: one environment per save
+            env.bytecode_cache = template_cache.CACHE
+        return env
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.pagefind is not None:  # Pagefind indexes the pages: Material's search plugin skips them
@@ -231,6 +263,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     @event_priority(1)  # just before Material's search plugin indexes the page
     def _show_search_view(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         self.search_view = None
+        if self.dirty_search is not None:
+            self.dirty_search.before_page()
         if page.file.src_uri in self.generated and page.content is not None and shortcuts.take("search-view"):
             view = fastpath.search_view(page.content)
             if view != page.content:
@@ -240,6 +274,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     @event_priority(-1)  # just after it
     def _restore_content(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if self.dirty_search is not None:
+            self.dirty_search.after_page(page)
         if self.search_view is None:
             return context
         if page.content != self.search_view:
@@ -271,8 +307,13 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             return output_content
         return search_backend.use_worker(output_content, f"{ASSET_DIR}/{search_backend.WORKER}")
 
+    @event_priority(50)  # before Material's search plugin writes search_index.json
+    def _complete_search_index(self, *, config: MkDocsConfig) -> None:
+        if self.dirty_search is not None:
+            self.dirty_search.complete()
+
     @event_priority(-50)  # after Material's search plugin has written search_index.json
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _after_search_index(self, *, config: MkDocsConfig) -> None:
         if self.ledger_to_record is not None:  # as `pages` does: the next build compares with this one
             write_review_state(Path(config.docs_dir), self.ledger_to_record)
             self.ledger_to_record = None
@@ -289,6 +330,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             raise PluginError(str(exc)) from None
         log.info(search_backend.describe(run, site_dir))
 
+    on_post_build = CombinedEvent(_complete_search_index, _after_search_index)
+
     def warn_of_large_index(self, site_dir: Path) -> None:
         """Tell the editor when every reader's first search downloads more than the plugin's limit."""
         limit = self.config.search_index_warning
@@ -301,4 +344,6 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         for folder in ("articles", "annotations"):
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
+        if shortcuts.take("native-watch"):
+            native_watch.use_native_observer(server)
         return server

@@ -49,11 +49,11 @@ _ARTICLE_PAGES: BuildMemo[ArticlePageKey, str] = BuildMemo(article_page, persist
 """Article pages of earlier builds, in this process and (persisted) in earlier ones: an edit
 re-renders only the pages it touched."""
 
-
 StoryMember = tuple[Article, Outlet, tuple[Note, ...]]
 StoryPageKey = tuple[Story, tuple[StoryMember, ...], tuple[Term, ...], site_paths.Linker, str, Desk]
-"""Everything a story page shows: the story, its articles with their outlets and notes (it
-counts them), the glossary, the way links are written, the site's name and the desk's credits."""
+"""Everything a story page shows: the story, its articles (and any a claim cites) with their
+outlets and notes (it counts them), the glossary, the way links are written, the site's name
+and the desk's credits."""
 
 
 def story_page(key: StoryPageKey) -> str:
@@ -70,6 +70,18 @@ def story_page(key: StoryPageKey) -> str:
 
 _STORY_PAGES: BuildMemo[StoryPageKey, str] = BuildMemo(story_page, persist="story-page")
 """Story pages of earlier builds: an edit re-renders the pages of the stories it touched."""
+
+
+def story_page_key(
+    digest: Digest, story: Story, linker: site_paths.Linker, site_name: str, desk: Desk
+) -> StoryPageKey:
+    cited = [s.article for c in story.claims for s in c.statements if s.article in digest.articles]
+    members = tuple(
+        (digest.articles[a], digest.outlets[digest.articles[a].outlet], digest.notes.get(a, ()))
+        for a in dict.fromkeys([*story.articles, *cited])
+        if a in digest.articles
+    )
+    return (story, members, digest.glossary, linker, site_name, desk)
 
 
 def render(
@@ -92,12 +104,7 @@ def render(
         pages[site_paths.outlet_page(outlet.id)] = render_outlet(digest, outlet, linker)
     _STORY_PAGES.start()
     for story in digest.stories.values():
-        members = tuple(
-            (digest.articles[a], digest.outlets[digest.articles[a].outlet], digest.notes.get(a, ()))
-            for a in story.articles
-            if a in digest.articles
-        )
-        story_key: StoryPageKey = (story, members, digest.glossary, linker, site_name, desk)
+        story_key = story_page_key(digest, story, linker, site_name, desk)
         pages[site_paths.story_page(story.id)] = _STORY_PAGES.get(story_key)
     _ARTICLE_PAGES.start()
     for placed in anchored.articles.values():

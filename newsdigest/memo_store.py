@@ -109,6 +109,41 @@ def enabled() -> bool:
     return os.environ.get(SWITCH, "") in ("", "0")
 
 
+class PartHashes:
+    """Hashes of key parts of this build and the previous one in this process.
+
+    Under `mkdocs serve` the objects of unchanged files come back from the
+    memos as the very same objects, so their hashes are reused instead of
+    pickling them again on every save. A part is frozen data whose hash only
+    depends on its content; each entry keeps its part alive, so its id is not
+    reused while the entry stands.
+    """
+
+    def __init__(self) -> None:
+        self._current: dict[int, tuple[object, bytes]] = {}
+        self._previous: dict[int, tuple[object, bytes]] = {}
+
+    def start(self) -> None:
+        """A new build: keep the last build's entries one more build, drop older ones."""
+        self._previous, self._current = self._current, {}
+
+    def get(self, part: object) -> bytes | None:
+        known = self._current.get(id(part))
+        if known is not None and known[0] is part:
+            return known[1]
+        known = self._previous.get(id(part))
+        if known is not None and known[0] is part:
+            self._current[id(part)] = known
+            return known[1]
+        return None
+
+    def put(self, part: object, found: bytes) -> None:
+        self._current[id(part)] = (part, found)
+
+
+_PART_HASHES = PartHashes()
+
+
 class DiskStore:
     """One build's view of the cache folder of one code version."""
 
@@ -124,11 +159,12 @@ class DiskStore:
         """Pickles keys to hash them: a shared object inside one is written as its own hash."""
         self._top: object = None
         """The part being pickled for its hash (written in full, unlike the shared objects inside it)."""
-        self._parts: dict[int, tuple[object, bytes]] = {}
-        """id(part) -> (part, hash of its pickle): a shared part (the glossary) is pickled once."""
+        self._parts = _PART_HASHES
+        """Each part's hash: a shared part (the glossary) is pickled once, an unchanged one once a process."""
+        self._parts.start()
 
     def identify(self, part: object, identity: bytes) -> None:
-        self._parts[id(part)] = (part, identity)  # kept alive, so its id is not reused in this build
+        self._parts.put(part, identity)
 
     def address(self, name: str, key: object) -> str:
         digest = hashlib.sha256(name.encode() + b"\0")
@@ -140,9 +176,9 @@ class DiskStore:
         return self.folder / name / f"{address}.pickle"
 
     def part_hash(self, part: object) -> bytes:
-        known = self._parts.get(id(part))
-        if known is not None and known[0] is part:
-            return known[1]
+        known = self._parts.get(part)
+        if known is not None:
+            return known
         out = io.BytesIO()
         pickler = pickle.Pickler(out, protocol=5)
         pickler.fast = True  # no memo: the bytes must not depend on which equal strings are one object
@@ -153,7 +189,7 @@ class DiskStore:
         finally:
             self._top = outer
         found = hashlib.sha256(out.getvalue()).digest()
-        self._parts[id(part)] = (part, found)  # kept alive, so its id is not reused in this build
+        self._parts.put(part, found)
         return found
 
     def _shared(self, cls: type, obj: Any) -> Any:

@@ -24,7 +24,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsdigest import memo, memo_store, pipeline
+from newsdigest import memo, memo_store, model, pipeline
 from newsdigest.errors import DigestError
 from newsdigest.load import stat_index
 from newsdigest.memo import BuildMemo
@@ -260,3 +260,38 @@ def test_a_cache_folder_elsewhere_leaves_the_digest_folder_untouched(
     assert memo_store.cache_base(mini).is_dir() and any(memo_store.cache_base(mini).rglob("*.pickle"))
     with memo.bypassed():
         assert pipeline.build(mini).pages == first, "what the cache elsewhere gives equals a fresh build"
+
+
+def test_part_hashes_last_one_more_build_and_need_the_same_object() -> None:
+    hashes = memo_store.PartHashes()
+    article, equal = ("an article",), ("".join(["an ", "article"]),)
+    hashes.put(article, b"h1")
+    assert hashes.get(article) == b"h1" and hashes.get(equal) is None, "by the object, not by value"
+    hashes.start()
+    assert hashes.get(article) == b"h1", "an unchanged object of the last build is not hashed again"
+    hashes.start()
+    assert hashes.get(article) == b"h1", "used in the last build: kept one more"
+    hashes.start()
+    hashes.start()
+    assert hashes.get(article) is None, "two builds without it: dropped"
+
+
+def test_a_rebuild_in_one_process_hashes_only_what_changed(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pipeline.build(mini)
+    pickled: list[object] = []
+    hash_part = memo_store.DiskStore.part_hash
+
+    def counting(self: memo_store.DiskStore, part: object) -> bytes:
+        if self._parts.get(part) is None:
+            pickled.append(part)
+        return hash_part(self, part)
+
+    monkeypatch.setattr(memo_store.DiskStore, "part_hash", counting)
+    pipeline.build(mini)
+    from_files = (model.Article, model.Note, model.Story, model.Claim)  # outlets and glossary: read anew
+    assert [p for p in pickled if isinstance(p, from_files)] == [], (
+        "unchanged files' objects keep their hashes"
+    )
+    assert any(isinstance(p, model.Outlet) for p in pickled), "the count sees what is pickled"

@@ -34,15 +34,17 @@ import json
 import operator
 import os
 import pickle
+import queue
 import shutil
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from . import memo, model
+from . import memo, model, shortcuts
 from .load.fingerprint import code_hash, runtime_versions
 from .load.stat_index import StatIndex
 
@@ -162,6 +164,7 @@ class DiskStore:
         self._parts = _PART_HASHES
         """Each part's hash: a shared part (the glossary) is pickled once, an unchanged one once a process."""
         self._parts.start()
+        self._writer: BackgroundWriter | None = None
 
     def identify(self, part: object, identity: bytes) -> None:
         self._parts.put(part, identity)
@@ -213,8 +216,24 @@ class DiskStore:
     def put(self, name: str, address: str, value: object) -> None:
         if not self.writable:
             return
-        path = self.path(name, address)
-        payload = dumps(value, self.table)
+        entry = (self.path(name, address), dumps(value, self.table))
+        if self._writer is None and shortcuts.take("cache-writer"):
+            self._writer = BackgroundWriter(self._write)
+        if self._writer is not None:
+            self._writer.add(entry)
+        else:
+            self._write(entry)
+
+    def close(self) -> None:
+        """Wait for every entry of this build to be written (or given up after a failed write)."""
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+
+    def _write(self, entry: tuple[Path, bytes]) -> None:
+        if not self.writable:
+            return
+        path, payload = entry
         scratch: str | None = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -228,6 +247,33 @@ class DiskStore:
             if scratch is not None:
                 with contextlib.suppress(OSError):
                     os.unlink(scratch)
+
+
+class BackgroundWriter:
+    """Writes a build's cache entries in a thread while the build goes on.
+
+    A cold build writes thousands of small files, and a file's creation waits
+    on the file system, not on Python: in a thread it overlaps the build's own
+    work. Entries are pickled before they are queued (values are frozen); the
+    build waits for the queue to empty before it ends (`DiskStore.close`).
+    """
+
+    def __init__(self, write: Callable[[tuple[Path, bytes]], None]) -> None:
+        self._write = write
+        self._queue: queue.SimpleQueue[tuple[Path, bytes] | None] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name="digest-cache-writer", daemon=True)
+        self._thread.start()
+
+    def add(self, entry: tuple[Path, bytes]) -> None:
+        self._queue.put(entry)
+
+    def close(self) -> None:
+        self._queue.put(None)
+        self._thread.join()
+
+    def _run(self) -> None:
+        while (entry := self._queue.get()) is not None:
+            self._write(entry)
 
 
 def cache_base(root: Path) -> Path:
@@ -276,8 +322,11 @@ def stat_index() -> StatIndex | None:
 @contextmanager
 def opened(root: Path) -> Iterator[None]:
     """Memos named `persist` use the cache of `root` for the duration of one build."""
-    previous = memo.use_store(open_store(root))
+    store = open_store(root)
+    previous = memo.use_store(store)
     try:
         yield
     finally:
         memo.use_store(previous)
+        if store is not None:
+            store.close()

@@ -34,6 +34,7 @@ NAMES = (
     "plain-text",  # render/common.py: text without markup characters needs no parse
     "link-scan",  # validate/safety.py: a scan rules out unsafe links before a full parse
     "yaml-compose",  # load/yamlsafe.py: a small YAML file is composed without counting events
+    "cache-writer",  # memo_store.py: cache entries written by a thread while the build goes on
 )
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
-from typing import Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -33,6 +33,9 @@ class Store(Protocol):
 
 _store: Store | None = None
 _bypassed = False
+_one_shot = False
+_ALL: list[BuildMemo[Any, Any]] = []
+"""Every memo, so a one-shot build can empty them all."""
 
 
 @contextmanager
@@ -48,6 +51,25 @@ def bypassed() -> Iterator[None]:
         yield
     finally:
         _bypassed = was
+
+
+@contextmanager
+def one_shot() -> Iterator[None]:
+    """A build in a process that builds once (`mkdocs build`, `pages`): keep nothing for a next build.
+
+    A memo then keeps a value only while a build may ask for it again (`asked_again`); the
+    others hand theirs to the caller alone, so a file's parsed YAML is freed once the file
+    is assembled rather than at the end of the process. Afterwards every memo is emptied.
+    Values are the same either way (each is a function of its key): only memory differs.
+    """
+    global _one_shot
+    was, _one_shot = _one_shot, True
+    try:
+        yield
+    finally:
+        _one_shot = was
+        for memo in _ALL:
+            memo.forget()
 
 
 def use_store(store: Store | None) -> Store | None:
@@ -84,11 +106,14 @@ def pure_function(compute: Callable[..., object]) -> None:
 class BuildMemo(Generic[K, V]):
     """Values computed by the last build; what a build does not ask for is dropped (in memory)."""
 
-    def __init__(self, compute: Callable[[K], V], persist: str | None = None) -> None:
+    def __init__(self, compute: Callable[[K], V], persist: str | None = None, asked_again: bool = False) -> None:
         pure_function(compute)
         self.compute = compute
         self.persist = persist
         """The memo's name in the persistent cache; None: this process only."""
+        self.asked_again = asked_again
+        """A build asks for the same key several times: keep values for the build even when one-shot."""
+        _ALL.append(self)
         self._previous: dict[_Hashed[K], V] = {}
         self._current: dict[_Hashed[K], V] = {}
 
@@ -105,8 +130,13 @@ class BuildMemo(Generic[K, V]):
         if hashed in self._current:
             return self._current[hashed]
         value = self._previous[hashed] if hashed in self._previous else self._stored_or_computed(key)
-        self._current[hashed] = value
+        if self.asked_again or not _one_shot:
+            self._current[hashed] = value
         return value
+
+    def forget(self) -> None:
+        """Drop every value held in memory (the persistent cache keeps its own)."""
+        self._previous, self._current = {}, {}
 
     def _stored_or_computed(self, key: K) -> V:
         store = _store if self.persist else None

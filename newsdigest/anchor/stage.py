@@ -70,7 +70,7 @@ def visible_text(article: Article) -> rendered_text.RenderedText:
     return rendered_text.build(markdown_dialect.parse(body), body, article.body_line, tuple(header))
 
 
-_VISIBLE: BuildMemo[Article, rendered_text.RenderedText] = BuildMemo(visible_text)
+_VISIBLE: BuildMemo[Article, rendered_text.RenderedText] = BuildMemo(visible_text, asked_again=True)
 """Visible texts asked for in this build and the previous one (this process only: a parsed
 text is slower to load from disk than to parse again)."""
 

@@ -6,6 +6,7 @@ docs/ during a build and `mkdocs serve` cannot loop on its own output.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -20,7 +21,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .. import pipeline, shortcuts
+from .. import memo, pipeline, shortcuts
 from ..assets import ASSET_DIR, SCRIPT, STYLESHEET, published_assets
 from ..errors import DigestError
 from ..render.glossary import TermMarker
@@ -143,7 +144,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         except DigestError as exc:
             raise PluginError("\n" + str(exc).replace(" Nothing was written.", "")) from None
         try:
-            result = self.serve_errors.succeeded(pipeline.build(self.root(config), options))
+            with memo.one_shot() if self.command != "serve" else contextlib.nullcontext():
+                result = self.serve_errors.succeeded(pipeline.build(self.root(config), options))
+            if self.command != "serve":  # no next build to fall back on: the result is freed after on_files
+                self.serve_errors.last_good = None
         except DigestError as exc:
             if self.command != "serve":
                 raise PluginError("\n" + str(exc).replace(" Nothing was written.", "")) from None

@@ -106,7 +106,9 @@ def pure_function(compute: Callable[..., object]) -> None:
 class BuildMemo(Generic[K, V]):
     """Values computed by the last build; what a build does not ask for is dropped (in memory)."""
 
-    def __init__(self, compute: Callable[[K], V], persist: str | None = None, asked_again: bool = False) -> None:
+    def __init__(
+        self, compute: Callable[[K], V], persist: str | None = None, asked_again: bool = False
+    ) -> None:
         pure_function(compute)
         self.compute = compute
         self.persist = persist

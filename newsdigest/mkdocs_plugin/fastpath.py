@@ -13,11 +13,19 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
+import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import meta
+
+try:
+    from yaml import CSafeLoader as FrontMatterLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as FrontMatterLoader  # type: ignore[assignment]
 
 from .. import shortcuts
 
@@ -50,16 +58,55 @@ class ReadyPage(Page):
     never see stashed HTML): that is what is set here, without it.
     """
 
+    def read_source(self, config: MkDocsConfig) -> None:
+        """As MkDocs reads a page, with the front matter composed by libyaml (shortcut `front-matter`).
+
+        MkDocs reads front matter with PyYAML's pure-Python loader, about a tenth
+        of libyaml's speed; the digest writes each page's front matter itself, and
+        both loaders read it as the same data (the same constructor makes it).
+        """
+        if not shortcuts.take("front-matter"):
+            super().read_source(config)
+            return
+        source = config.plugins.on_page_read_source(page=self, config=config)
+        text = self.file.content_string if source is None else source
+        self.markdown, self.meta = front_matter_and_body(text)
+
     def render(self, config: MkDocsConfig, files: Files) -> None:
         body = (self.markdown or "").strip()
         if not is_ready_html(body) or not shortcuts.take("ready-html"):
             super().render(config, files)
             return
-        self.content = body
+        self.markdown = self.content = body  # one string for both (it differs only by a last line break)
         self.toc = get_toc([])
         self._title_from_render = None
         self.present_anchor_ids = anchor_ids(body)
         self.links_to_anchors = {}
+
+    def release(self) -> None:
+        """Once the page is written: free its text, which MkDocs keeps to the end of the build.
+
+        Nothing after a page's `post_page` event reads a generated page's text (MkDocs
+        checks links with the ids collected in `render`; Material's search has indexed
+        it already), and at 10,000 articles those texts are most of the build's memory.
+        """
+        if shortcuts.take("page-release"):
+            self.markdown = self.content = None
+            self.file.content_string = ""
+
+
+def front_matter_and_body(source: str) -> tuple[str, dict[str, Any]]:
+    """What MkDocs' `meta.get_data` returns for a page, with libyaml composing the front matter."""
+    found = meta.YAML_RE.match(source)
+    if found is None:
+        return meta.get_data(source)  # no YAML front matter: MkDocs' other format, read its way
+    try:
+        data = yaml.load(found.group(1), FrontMatterLoader)
+    except Exception:  # as MkDocs: unreadable front matter is left in the page
+        return source, {}
+    if not isinstance(data, dict):
+        return source, {}
+    return source[found.end() :].lstrip("\n"), data
 
 
 def nav_titles(nav: object) -> dict[str, str]:

@@ -256,13 +256,21 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     on_page_context = CombinedEvent(_show_search_view, _restore_content)
 
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+    def _finish_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         output = self.serve_errors.inject(theme_tooltips.disarm(squeeze_whitespace(output)))
         if self.pagefind is None:
             return output
         if page.file.src_uri not in self.unsearched:
             output = search_backend.mark_content(output)
         return search_backend.use_worker(output, f"{ASSET_DIR}/{search_backend.WORKER}")
+
+    @event_priority(-100)  # last: every plugin has seen the page
+    def _release_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if isinstance(page, fastpath.ReadyPage):
+            page.release()
+        return output
+
+    on_post_page = CombinedEvent(_finish_page, _release_page)
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
         """The 404 page has a search box and titles too (but is not indexed: it is not marked)."""

@@ -136,6 +136,11 @@ class BuildMemo(Generic[K, V]):
             self._current[hashed] = value
         return value
 
+    def done_with(self, key: K) -> None:
+        """A one-shot build will not ask for `key` again: free its value now (elsewhere, keep it)."""
+        if _one_shot and not _bypassed:
+            self._current.pop(_Hashed(key), None)
+
     def forget(self) -> None:
         """Drop every value held in memory (the persistent cache keeps its own)."""
         self._previous, self._current = {}, {}

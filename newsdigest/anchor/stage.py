@@ -74,6 +74,16 @@ _VISIBLE: BuildMemo[Article, rendered_text.RenderedText] = BuildMemo(visible_tex
 """Visible texts asked for in this build and the previous one (this process only: a parsed
 text is slower to load from disk than to parse again)."""
 
+
+def done_with_text(article: Article) -> None:
+    """No later stage reads the article's visible text (its page is rendered).
+
+    A one-shot build frees it then, rather than at its end: the markdown-it tokens and
+    leaves of every article are the largest part of the build's peak memory.
+    """
+    _VISIBLE.done_with(article)
+
+
 Statements = tuple[tuple[Claim, Quote], ...]
 """The claim statements that quote one article: (claim, quote)."""
 AnchorKey = tuple[Article, tuple[Note, ...], Statements]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import site_paths
-from ..anchor import AnchoredArticle, AnchoredDigest, Highlight
+from ..anchor import AnchoredArticle, AnchoredDigest, Highlight, done_with_text
 from ..memo import BuildMemo
 from ..model import Article, Claim, Digest, Note, Outlet, Story, Term
 from .article import render_article_page
@@ -90,4 +90,5 @@ def render(
             desk,
         )
         pages[site_paths.article_page(a.id)] = _ARTICLE_PAGES.get(key)
+        done_with_text(a)
     return dict(sorted(pages.items()))

@@ -1,0 +1,127 @@
+"""What a build keeps in memory: one-shot builds free what no later step reads.
+
+`mkdocs build` and `pages` build once per process. They keep no memo value
+for a next build, free each article's parsed text once its page is rendered,
+and free each generated page's text once MkDocs has written it; the bytes
+built are the same (tests/test_fastpath.py compares the sites with every
+shortcut off). MkDocs reads a generated page's front matter with libyaml,
+which must give what MkDocs' own reading gives.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.utils import meta
+
+from newsdigest import memo, memo_store, pipeline
+from newsdigest.anchor import stage
+from newsdigest.mkdocs_plugin import fastpath
+from newsdigest.render.common import page
+from support import FIXTURES, copy_digest
+
+COMPUTED: list[str] = []
+
+
+def shout(key: str) -> str:
+    COMPUTED.append(key)
+    return key.upper()
+
+
+SHOUTED: memo.BuildMemo[str, str] = memo.BuildMemo(shout, asked_again=True)
+
+
+def held(m: memo.BuildMemo[Any, Any]) -> int:
+    return len(m._current) + len(m._previous)
+
+
+@pytest.fixture
+def no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(memo_store.SWITCH, "1")
+
+
+def test_a_one_shot_build_leaves_no_memo_value_and_builds_the_same_pages(no_cache: None) -> None:
+    root = FIXTURES / "mini"
+    kept = pipeline.build(root).pages
+    assert held(stage._VISIBLE) > 0  # a build for `mkdocs serve` keeps them for the next one
+    with memo.one_shot():
+        once = pipeline.build(root).pages
+    assert once == kept
+    assert [m.compute.__name__ for m in memo._ALL if held(m)] == []
+
+
+def test_a_one_shot_build_frees_a_value_it_is_done_with() -> None:
+    COMPUTED.clear()
+    with memo.one_shot():
+        SHOUTED.start()
+        assert SHOUTED.get("a") == "A"
+        assert SHOUTED.get("a") == "A"  # asked again in the same build: kept
+        SHOUTED.done_with("a")
+        assert held(SHOUTED) == 0
+        assert SHOUTED.get("a") == "A"  # asked after all: computed again, the same
+    assert COMPUTED == ["a", "a"]
+
+
+def test_outside_one_shot_builds_done_with_keeps_the_value() -> None:
+    COMPUTED.clear()
+    SHOUTED.start()
+    SHOUTED.get("b")
+    SHOUTED.done_with("b")
+    SHOUTED.start()  # the next build reuses it
+    assert SHOUTED.get("b") == "B"
+    assert COMPUTED == ["b"]
+
+
+def test_generated_pages_free_their_text_once_written(tmp_path: Path, no_cache: None) -> None:
+    root = copy_digest(FIXTURES / "mini", tmp_path / "mini")
+    (root / "hooks.py").write_text(
+        "PAGES = []\n"
+        "def on_post_page(output, page, config):\n"
+        "    PAGES.append((page, page.content is not None))\n"
+        "    return output\n",
+        encoding="utf-8",
+    )
+    with (root / "mkdocs.yml").open("a", encoding="utf-8") as config_file:
+        config_file.write("\nhooks:\n  - hooks.py\n")
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    hooks: Any = config.plugins["hooks.py"]
+    build(config)
+    ready = [(p, had_text) for p, had_text in hooks.PAGES if isinstance(p, fastpath.ReadyPage)]
+    assert len(ready) >= 5
+    assert all(had_text for _, had_text in ready)  # every plugin's post_page sees the page's text
+    assert [p.file.src_uri for p, _ in ready if p.content or p.markdown or p.file.content_string] == []
+    assert (tmp_path / "site" / "articles").is_dir()
+
+
+TEXT = st.text(st.characters(codec="utf-8"), max_size=40)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(TEXT, TEXT, st.lists(TEXT, max_size=3), st.lists(st.sampled_from(["toc", "navigation"]), max_size=2))
+def test_front_matter_is_read_as_mkdocs_reads_it(
+    title: str, description: str, tags: list[str], hide: list[str]
+) -> None:
+    source = page(title, description, "<p>body</p>", hide=hide, tags=tags)
+    assert fastpath.front_matter_and_body(source) == meta.get_data(source)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "no front matter\n",
+        "---\ntitle: [unclosed\n---\n\nbody\n",
+        "---\n- a list\n---\n\nbody\n",
+        "---\n\n---\nbody\n",
+        "---\ntitle: x\n...\n\n\nbody\n",
+        "title: MultiMarkdown style\n\nbody\n",
+        "---\ntitle: \x07\n---\nbody\n",
+    ],
+)
+def test_front_matter_mkdocs_would_not_read_is_left_as_mkdocs_leaves_it(source: str) -> None:
+    assert fastpath.front_matter_and_body(source) == meta.get_data(source)

@@ -10,6 +10,7 @@ which must give what MkDocs' own reading gives.
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +23,10 @@ from mkdocs.utils import meta
 
 from newsdigest import memo, memo_store, pipeline
 from newsdigest.anchor import stage
+from newsdigest.load.inputs import load
 from newsdigest.mkdocs_plugin import fastpath
 from newsdigest.render.common import page
+from newsdigest.validate.assemble import assemble
 from support import FIXTURES, copy_digest
 
 COMPUTED: list[str] = []
@@ -54,6 +57,17 @@ def test_a_one_shot_build_leaves_no_memo_value_and_builds_the_same_pages(no_cach
         once = pipeline.build(root).pages
     assert once == kept
     assert [m.compute.__name__ for m in memo._ALL if held(m)] == []
+
+
+def test_a_one_shot_build_frees_the_parsed_yaml_once_assembled(no_cache: None) -> None:
+    with memo.one_shot():
+        raw = load(FIXTURES / "mini")
+        nodes = [weakref.ref(f.node) for f in raw.files if f.node is not None]
+        digest, _ = assemble(raw)
+        del raw
+        assert digest.articles
+        assert len(nodes) > 5
+        assert [ref for ref in nodes if ref() is not None] == []
 
 
 def test_a_one_shot_build_frees_a_value_it_is_done_with() -> None:

@@ -67,10 +67,12 @@ class ReadyPage(Page):
         """
         if not shortcuts.take("front-matter"):
             super().read_source(config)
-            return
-        source = config.plugins.on_page_read_source(page=self, config=config)
-        text = self.file.content_string if source is None else source
-        self.markdown, self.meta = front_matter_and_body(text)
+        else:
+            source = config.plugins.on_page_read_source(page=self, config=config)
+            text = self.file.content_string if source is None else source
+            self.markdown, self.meta = front_matter_and_body(text)
+        if shortcuts.take("page-release"):  # MkDocs reads a page's file once: keep one copy of its text
+            self.file.content_string = ""
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         body = (self.markdown or "").strip()
@@ -89,10 +91,10 @@ class ReadyPage(Page):
         Nothing after a page's `post_page` event reads a generated page's text (MkDocs
         checks links with the ids collected in `render`; Material's search has indexed
         it already), and at 10,000 articles those texts are most of the build's memory.
+        The file's own copy is freed as soon as the page is read (`read_source`).
         """
         if shortcuts.take("page-release"):
             self.markdown = self.content = None
-            self.file.content_string = ""
 
 
 def front_matter_and_body(source: str) -> tuple[str, dict[str, Any]]:

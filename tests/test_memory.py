@@ -4,8 +4,7 @@
 for a next build, free each article's parsed text once its page is rendered,
 and free each generated page's text once MkDocs has written it; the bytes
 built are the same (tests/test_fastpath.py compares the sites with every
-shortcut off). MkDocs reads a generated page's front matter with libyaml,
-which must give what MkDocs' own reading gives.
+shortcut off).
 """
 
 from __future__ import annotations
@@ -15,17 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from mkdocs.utils import meta
 
 from newsdigest import memo, memo_store, pipeline
 from newsdigest.anchor import stage
 from newsdigest.load.inputs import load
 from newsdigest.mkdocs_plugin import fastpath
-from newsdigest.render.common import page
 from newsdigest.validate.assemble import assemble
 from support import FIXTURES, copy_digest
 
@@ -111,31 +106,3 @@ def test_generated_pages_free_their_text_once_written(tmp_path: Path, no_cache: 
     assert all(had_text for _, had_text in ready)  # every plugin's post_page sees the page's text
     assert [p.file.src_uri for p, _ in ready if p.content or p.markdown or p.file.content_string] == []
     assert (tmp_path / "site" / "articles").is_dir()
-
-
-TEXT = st.text(st.characters(codec="utf-8"), max_size=40)
-
-
-@settings(max_examples=300, derandomize=True, deadline=None)
-@given(TEXT, TEXT, st.lists(TEXT, max_size=3), st.lists(st.sampled_from(["toc", "navigation"]), max_size=2))
-def test_front_matter_is_read_as_mkdocs_reads_it(
-    title: str, description: str, tags: list[str], hide: list[str]
-) -> None:
-    source = page(title, description, "<p>body</p>", hide=hide, tags=tags)
-    assert fastpath.front_matter_and_body(source) == meta.get_data(source)
-
-
-@pytest.mark.parametrize(
-    "source",
-    [
-        "no front matter\n",
-        "---\ntitle: [unclosed\n---\n\nbody\n",
-        "---\n- a list\n---\n\nbody\n",
-        "---\n\n---\nbody\n",
-        "---\ntitle: x\n...\n\n\nbody\n",
-        "title: MultiMarkdown style\n\nbody\n",
-        "---\ntitle: \x07\n---\nbody\n",
-    ],
-)
-def test_front_matter_mkdocs_would_not_read_is_left_as_mkdocs_leaves_it(source: str) -> None:
-    assert fastpath.front_matter_and_body(source) == meta.get_data(source)

@@ -13,19 +13,11 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Any
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import meta
-
-try:
-    from yaml import CSafeLoader as FrontMatterLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as FrontMatterLoader  # type: ignore[assignment]
 
 from .. import shortcuts
 
@@ -59,18 +51,7 @@ class ReadyPage(Page):
     """
 
     def read_source(self, config: MkDocsConfig) -> None:
-        """As MkDocs reads a page, with the front matter composed by libyaml (shortcut `front-matter`).
-
-        MkDocs reads front matter with PyYAML's pure-Python loader, about a tenth
-        of libyaml's speed; the digest writes each page's front matter itself, and
-        both loaders read it as the same data (the same constructor makes it).
-        """
-        if not shortcuts.take("front-matter"):
-            super().read_source(config)
-        else:
-            source = config.plugins.on_page_read_source(page=self, config=config)
-            text = self.file.content_string if source is None else source
-            self.markdown, self.meta = front_matter_and_body(text)
+        super().read_source(config)
         if shortcuts.take("page-release"):  # MkDocs reads a page's file once: keep one copy of its text
             self.file.content_string = ""
 
@@ -95,20 +76,6 @@ class ReadyPage(Page):
         """
         if shortcuts.take("page-release"):
             self.markdown = self.content = None
-
-
-def front_matter_and_body(source: str) -> tuple[str, dict[str, Any]]:
-    """What MkDocs' `meta.get_data` returns for a page, with libyaml composing the front matter."""
-    found = meta.YAML_RE.match(source)
-    if found is None:
-        return meta.get_data(source)  # no YAML front matter: MkDocs' other format, read its way
-    try:
-        data = yaml.load(found.group(1), FrontMatterLoader)
-    except Exception:  # as MkDocs: unreadable front matter is left in the page
-        return source, {}
-    if not isinstance(data, dict):
-        return source, {}
-    return source[found.end() :].lstrip("\n"), data
 
 
 def nav_titles(nav: object) -> dict[str, str]:

@@ -72,6 +72,11 @@ def one_shot() -> Iterator[None]:
             memo.forget()
 
 
+def building_once() -> bool:
+    """Whether this build is a one-shot build (see one_shot)."""
+    return _one_shot
+
+
 def use_store(store: Store | None) -> Store | None:
     """Make `store` the persistent cache of every memo named `persist`; returns the one it replaces."""
     global _store

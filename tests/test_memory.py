@@ -44,13 +44,34 @@ def no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(memo_store.SWITCH, "1")
 
 
-def test_a_one_shot_build_leaves_no_memo_value_and_builds_the_same_pages(no_cache: None) -> None:
-    root = FIXTURES / "mini"
-    kept = pipeline.build(root).pages
+def with_a_draft(root: Path) -> Path:
+    """The mini digest, one of its notes a draft (a publishing build leaves it out)."""
+    copy_digest(FIXTURES / "mini", root)
+    notes = root / "annotations" / "daily-report.yml"
+    text = notes.read_text(encoding="utf-8")
+    notes.write_text(
+        text.replace("    kind: context\n", "    kind: context\n    status: draft\n", 1), encoding="utf-8"
+    )
+    return root
+
+
+@pytest.mark.parametrize("strict", [True, False])
+@pytest.mark.parametrize("digest", ["mini", "sample", "wire", "draft"])
+def test_a_one_shot_build_leaves_no_memo_value_and_builds_the_same_pages(
+    digest: str, strict: bool, tmp_path: Path, no_cache: None
+) -> None:
+    root = with_a_draft(tmp_path / "draft") if digest == "draft" else FIXTURES / digest
+    options = pipeline.Options(strict=strict)
+    with memo.bypassed():  # a fresh build, as a new process makes it
+        fresh = pipeline.build(root, options)
+    kept = pipeline.build(root, options)
     assert held(stage._VISIBLE) > 0  # a build for `mkdocs serve` keeps them for the next one
     with memo.one_shot():
-        once = pipeline.build(root).pages
-    assert once == kept
+        once = pipeline.build(root, options)
+    assert once.pages == kept.pages == fresh.pages
+    assert once.warnings == fresh.warnings
+    if digest == "draft":  # the draft is left out of a publishing build only
+        assert ('id="hl-cost"' in once.pages["articles/daily-report.md"]) != strict
     assert [m.compute.__name__ for m in memo._ALL if held(m)] == []
 
 
@@ -63,6 +84,16 @@ def test_a_one_shot_build_frees_the_parsed_yaml_once_assembled(no_cache: None) -
         assert digest.articles
         assert len(nodes) > 5
         assert [ref for ref in nodes if ref() is not None] == []
+
+
+def test_a_one_shot_build_frees_each_article_parse_once_it_is_anchored(no_cache: None) -> None:
+    for earlier in memo._ALL:  # as in a new process
+        earlier.forget()
+    with memo.one_shot():
+        digest, _ = assemble(load(FIXTURES / "sample"))
+        anchored = stage.anchor(digest, None, pipeline.read_while_parsed(digest, pipeline.Options()))
+        assert len(anchored.articles) == 2
+        assert held(stage._VISIBLE) == 0
 
 
 def test_a_one_shot_build_frees_a_value_it_is_done_with() -> None:

@@ -6,6 +6,7 @@ normalized text, so the cost grows with article length plus quote count.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .. import markdown_dialect
@@ -129,7 +130,9 @@ _ANCHORED: BuildMemo[AnchorKey, Placement] = BuildMemo(placement, persist="ancho
 """Articles anchored by earlier builds, in this process and (persisted) in earlier ones."""
 
 
-def anchor(digest: Digest, progress: Progress | None = None) -> AnchoredDigest:
+def anchor(
+    digest: Digest, progress: Progress | None = None, each: Callable[[AnchoredArticle], None] | None = None
+) -> AnchoredDigest:
     """Place all quotes; problems are returned, not raised, so preview can go on.
 
     An article whose text, notes and quoting claims are unchanged since the
@@ -149,6 +152,8 @@ def anchor(digest: Digest, progress: Progress | None = None) -> AnchoredDigest:
     for article_id, article in progress.track(sorted(digest.articles.items()), "anchoring"):
         key = (article, digest.notes.get(article_id, ()), tuple(statements.get(article_id, ())))
         result = anchor_article(key)
+        if each is not None:  # while the article's parsed text is at hand
+            each(result[0])
         articles[article_id] = result[0]
         problems += result[1]
     return AnchoredDigest(digest, articles, problems)

@@ -170,13 +170,17 @@ RATIOS = (
     ),
     ("generation / MkDocs step (≤ 25%)", lambda r: _ratio(r, "generation_s", "mkdocs_step_s", "{:.1%}")),
     (
-        "peak memory MB (≤ 1,536 at 10,000)",
-        lambda r: f"{max(r['peak_rss_mb'], r.get('pagefind_rss_mb', 0)):,.0f}",
+        "peak memory MB, Material / Pagefind (≤ 1,536 at 10,000)",
+        lambda r: (
+            f"{r['peak_rss_mb']:,.0f} / "
+            + (f"{r['pagefind_rss_mb']:,.0f}" if "pagefind_rss_mb" in r else "–")
+        ),
     ),
     ("first search KB, Material / Pagefind (≤ 300)", lambda r: first_search(r)),
     ("index-size warning", lambda r: "yes" if r["index_warned"] else "no"),
 )
-"""Issue 14's targets, one column each (the target in the heading)."""
+"""Issue 14's targets, one column each (the target in the heading). Peak memory is the largest
+process of a build: with Pagefind, Pagefind's indexer (a process of its own) when it is larger."""
 
 
 def first_search(r: dict[str, float]) -> str:

@@ -24,7 +24,6 @@ VARIABLE = "NEWSDIGEST_SHORTCUTS"
 NAMES = (
     "ready-html",  # mkdocs_plugin/plugin.py: generated pages kept out of Python-Markdown
     "search-view",  # mkdocs_plugin/fastpath.py: Material's search reads a page without inline tags
-    "anchor-ids",  # mkdocs_plugin/fastpath.py: a generated page's anchor ids kept as one string
     "page-release",  # mkdocs_plugin/fastpath.py: a generated page's text freed once the page is written
     "note-renderer",  # markdown_dialect.py: common note bodies rendered without markdown-it
     "normalize-link",  # markdown_dialect.py: plain addresses skip markdown-it's normalizeLink

@@ -87,18 +87,6 @@ def test_anchor_ids_are_the_ones_mkdocs_collects() -> None:
         handler.feed(body)
         handler.close()
         assert fastpath.anchor_ids(body) == handler.present_anchor_ids, uri
-        held = fastpath.AnchorIds(fastpath.anchor_ids(body))
-        assert set(held) == handler.present_anchor_ids, uri
-        assert all(i in held for i in handler.present_anchor_ids), uri
-
-
-@pytest.mark.parametrize("ids", [set(), {"a"}, {"n-1", "hl-x", "é z", "a&b"}])
-def test_anchor_ids_held_as_one_string_answer_as_the_set(ids: set[str]) -> None:
-    held = fastpath.AnchorIds(ids)
-    assert set(held) == ids and len(held) == len(ids)
-    for probe in ["", "a", "n-", "-1", "n-1", "hl-x\nn-1", "é z", "a&b", "x", 1]:
-        assert (probe in held) == (probe in ids), probe
-    assert not fastpath.AnchorIds.can_hold({"a\nb"})
 
 
 def test_every_rendered_page_body_is_taken_as_ready_html() -> None:

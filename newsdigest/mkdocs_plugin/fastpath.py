@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
-from collections.abc import Set as AbstractSet
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -65,11 +63,7 @@ class ReadyPage(Page):
         self.markdown = self.content = body  # one string for both (it differs only by a last line break)
         self.toc = get_toc([])
         self._title_from_render = None
-        ids = anchor_ids(body)
-        if shortcuts.take("anchor-ids") and AnchorIds.can_hold(ids):
-            self.present_anchor_ids = AnchorIds(ids)  # type: ignore[assignment]  # MkDocs only uses `in`
-        else:
-            self.present_anchor_ids = ids
+        self.present_anchor_ids = anchor_ids(body)
         self.links_to_anchors = {}
 
     def release(self) -> None:
@@ -104,33 +98,6 @@ def nav_titles(nav: object) -> dict[str, str]:
 
     walk(nav)
     return titles
-
-
-class AnchorIds(AbstractSet[str]):
-    """A page's anchor ids as one string: MkDocs keeps every page's ids to the end of the build.
-
-    MkDocs only asks whether a linked-to id is among them (`in`); one string of
-    all of them takes about a tenth of the memory of a set of strings (about
-    50 MB at 10,000 articles). Shortcut `anchor-ids`.
-    """
-
-    __slots__ = ("_joined",)
-
-    def __init__(self, ids: set[str]) -> None:
-        self._joined = "\n" + "".join(f"{i}\n" for i in sorted(ids))
-
-    @staticmethod
-    def can_hold(ids: set[str]) -> bool:
-        return not any("\n" in i for i in ids)
-
-    def __contains__(self, item: object) -> bool:
-        return isinstance(item, str) and "\n" not in item and f"\n{item}\n" in self._joined
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._joined[1:-1].split("\n") if len(self._joined) > 1 else ())
-
-    def __len__(self) -> int:
-        return self._joined.count("\n") - 1 if len(self._joined) > 1 else 0
 
 
 def anchor_ids(body: str) -> set[str]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
-from typing import Generic, Protocol, TypeVar, cast
+from typing import Any, Generic, Protocol, TypeVar, cast
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -40,6 +40,9 @@ class Store(Protocol):
 _store: Store | None = None
 _ABSENT = object()
 _bypassed = False
+_one_shot = False
+_ALL: list[BuildMemo[Any, Any]] = []
+"""Every memo, so a one-shot build can empty them all."""
 
 
 @contextmanager
@@ -55,6 +58,30 @@ def bypassed() -> Iterator[None]:
         yield
     finally:
         _bypassed = was
+
+
+@contextmanager
+def one_shot() -> Iterator[None]:
+    """A build in a process that builds once (`mkdocs build`, `pages`): keep nothing for a next build.
+
+    A memo then keeps a value only while a build may ask for it again (`asked_again`); the
+    others hand theirs to the caller alone, so a file's parsed YAML is freed once the file
+    is assembled rather than at the end of the process. Afterwards every memo is emptied.
+    Values are the same either way (each is a function of its key): only memory differs.
+    """
+    global _one_shot
+    was, _one_shot = _one_shot, True
+    try:
+        yield
+    finally:
+        _one_shot = was
+        for memo in _ALL:
+            memo.forget()
+
+
+def building_once() -> bool:
+    """Whether this build is a one-shot build (see one_shot)."""
+    return _one_shot
 
 
 def use_store(store: Store | None) -> Store | None:
@@ -106,11 +133,16 @@ def pure_function(compute: Callable[..., object]) -> None:
 class BuildMemo(Generic[K, V]):
     """Values computed by the last build; what a build does not ask for is dropped (in memory)."""
 
-    def __init__(self, compute: Callable[[K], V], persist: str | None = None) -> None:
+    def __init__(
+        self, compute: Callable[[K], V], persist: str | None = None, asked_again: bool = False
+    ) -> None:
         pure_function(compute)
         self.compute = compute
         self.persist = persist
         """The memo's name in the persistent cache; None: this process only."""
+        self.asked_again = asked_again
+        """A build asks for the same key several times: keep values for the build even when one-shot."""
+        _ALL.append(self)
         self._previous: dict[Hashable, V] = {}
         self._current: dict[Hashable, V] = {}
         """Values by the key's address in the cache, or by the key itself (_Hashed) without one."""
@@ -129,9 +161,22 @@ class BuildMemo(Generic[K, V]):
         computed = self.compute(key)
         if address is not None and _store is not None and self.persist is not None:
             _store.put(self.persist, address, computed)
-        if held is not None:
+        if held is not None and self._keeps():
             self._current[held] = computed
         return computed
+
+    def done_with(self, key: K) -> None:
+        """A one-shot build will not ask for `key` again: free its value now (elsewhere, keep it)."""
+        if _one_shot and not _bypassed:
+            self._current.pop(self._names(key)[1], None)
+
+    def forget(self) -> None:
+        """Drop every value held in memory (the persistent cache keeps its own)."""
+        self._previous, self._current = {}, {}
+
+    def _keeps(self) -> bool:
+        """Whether a value found or computed now is held for the rest of the build (see one_shot)."""
+        return self.asked_again or not _one_shot
 
     def known(self, key: K) -> tuple[bool, V | None]:
         """(True, value) when this build, the last one or the cache holds `key`'s value; never computes.
@@ -159,11 +204,12 @@ class BuildMemo(Generic[K, V]):
                 return True, cast(V, found)
             found = self._previous.get(held, _ABSENT)
             if found is not _ABSENT:
-                self._current[held] = cast(V, found)
+                if self._keeps():
+                    self._current[held] = cast(V, found)
                 return True, cast(V, found)
         if address is None or _store is None or self.persist is None:
             return False, None
         found, stored = _store.get(self.persist, address)
-        if found and held is not None:
+        if found and held is not None and self._keeps():
             self._current[held] = stored  # type: ignore[assignment]  # stored by this memo: a V
         return found, stored  # type: ignore[return-value]  # stored by this memo: a V

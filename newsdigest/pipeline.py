@@ -7,23 +7,24 @@ virtual pages), so this module never touches the output.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import memo_store
-from .anchor import AnchoredDigest, anchor
+from . import memo, memo_store
+from .anchor import AnchoredArticle, AnchoredDigest, anchor
 from .errors import DigestError, Problem
 from .exports import render_exports
 from .load.inputs import load
 from .model import Digest
 from .progress import Progress
-from .render import Pages, render
+from .render import Pages, render, rendered_article_page
 from .render.trust import Desk
 from .schema import reference_page
 from .site_paths import Linker
 from .validate.assemble import assemble
+from .validate.checkable import unnoted_checkable
 from .validate.report import BuildReport, build_report, report_page
 from .validate.review_ledger import Ledger, compare
 from .validate.rules import Rules
@@ -114,7 +115,8 @@ def build(root: Path, options: Options | None = None) -> Result:
 
 def _build(root: Path, options: Options) -> Result:
     digest, problems = assemble(load(root, memo_store.stat_index()))
-    anchored = anchor(digest, options.progress)
+    each = read_while_parsed(digest, options) if memo.building_once() else None
+    anchored = anchor(digest, options.progress, each)
     if options.strict:  # a publishing build: every cell compared
         problems += [replace(p, warning=False) for p in pending_cells(digest)]
     if problems or (options.strict and anchored.problems):
@@ -142,18 +144,38 @@ def work_in_progress(digest: Digest, state_dir: Path | None) -> tuple[list[Probl
     return pending_cells(digest) + uncovered_conclusions(digest) + changed, ledger
 
 
+def read_while_parsed(digest: Digest, options: Options) -> Callable[[AnchoredArticle], None]:
+    """For a one-shot build: what later stages read of an article's parsed text, made once it is anchored.
+
+    The report (an article's unnoted sentences) and the article's page read the
+    parsed text again after anchoring. Made as each article is anchored, they let
+    each parse be freed at once instead of every article's being held until the
+    pages are rendered (most of a build's peak memory); the report and render
+    stages then find them in their memos. The same values either way.
+    """
+
+    def read(placed: AnchoredArticle) -> None:
+        unnoted_checkable(placed)
+        shown = published_article(placed) if options.strict else placed
+        rendered_article_page(shown, digest, options.linker, options.desk)
+
+    return read
+
+
 def without_drafts(anchored: AnchoredDigest) -> AnchoredDigest:
     """The anchored digest with draft notes and their highlights removed."""
-    articles = {}
-    for article_id, placed in anchored.articles.items():
-        drafts = {n.id for n in placed.notes if n.draft}
-        if not drafts:
-            articles[article_id] = placed
-            continue
-        articles[article_id] = replace(
-            placed,
-            notes=tuple(n for n in placed.notes if not n.draft),
-            highlights=[h for h in placed.highlights if h.kind == "claim" or h.target not in drafts],
-            unplaced=[n for n in placed.unplaced if not n.draft],
-        )
+    articles = {article_id: published_article(placed) for article_id, placed in anchored.articles.items()}
     return replace(anchored, articles=articles)
+
+
+def published_article(placed: AnchoredArticle) -> AnchoredArticle:
+    """The article with its draft notes and their highlights removed."""
+    drafts = {n.id for n in placed.notes if n.draft}
+    if not drafts:
+        return placed
+    return replace(
+        placed,
+        notes=tuple(n for n in placed.notes if not n.draft),
+        highlights=[h for h in placed.highlights if h.kind == "claim" or h.target not in drafts],
+        unplaced=[n for n in placed.unplaced if not n.draft],
+    )

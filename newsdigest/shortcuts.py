@@ -27,6 +27,7 @@ NAMES = (
     "template-cache",  # mkdocs_plugin/template_cache.py: templates compiled once per process (for serve)
     "native-watch",  # mkdocs_plugin/native_watch.py: serve hears of a save from the OS, not a scan
     "gc-freeze",  # mkdocs_plugin/serve_gc.py: serve's collector skips the last pipeline run's objects
+    "page-release",  # mkdocs_plugin/fastpath.py: a generated page's text freed once the page is written
     "note-renderer",  # markdown_dialect.py: common note bodies rendered without markdown-it
     "normalize-link",  # markdown_dialect.py: plain addresses skip markdown-it's normalizeLink
     "link-tail",  # anchor/columns.py: a plain link address is skipped without markdown-it's helpers

@@ -6,6 +6,7 @@ normalized text, so the cost grows with article length plus quote count.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .. import markdown_dialect
@@ -70,9 +71,19 @@ def visible_text(article: Article) -> rendered_text.RenderedText:
     return rendered_text.build(markdown_dialect.parse(body), body, article.body_line, tuple(header))
 
 
-_VISIBLE: BuildMemo[Article, rendered_text.RenderedText] = BuildMemo(visible_text)
+_VISIBLE: BuildMemo[Article, rendered_text.RenderedText] = BuildMemo(visible_text, asked_again=True)
 """Visible texts asked for in this build and the previous one (this process only: a parsed
 text is slower to load from disk than to parse again)."""
+
+
+def done_with_text(article: Article) -> None:
+    """No later stage reads the article's visible text (its page is rendered).
+
+    A one-shot build frees it then, rather than at its end: the markdown-it tokens and
+    leaves of every article are the largest part of the build's peak memory.
+    """
+    _VISIBLE.done_with(article)
+
 
 Statements = tuple[tuple[Claim, Quote], ...]
 """The claim statements that quote one article: (claim, quote)."""
@@ -119,7 +130,9 @@ _ANCHORED: BuildMemo[AnchorKey, Placement] = BuildMemo(placement, persist="ancho
 """Articles anchored by earlier builds, in this process and (persisted) in earlier ones."""
 
 
-def anchor(digest: Digest, progress: Progress | None = None) -> AnchoredDigest:
+def anchor(
+    digest: Digest, progress: Progress | None = None, each: Callable[[AnchoredArticle], None] | None = None
+) -> AnchoredDigest:
     """Place all quotes; problems are returned, not raised, so preview can go on.
 
     An article whose text, notes and quoting claims are unchanged since the
@@ -139,6 +152,8 @@ def anchor(digest: Digest, progress: Progress | None = None) -> AnchoredDigest:
     for article_id, article in progress.track(sorted(digest.articles.items()), "anchoring"):
         key = (article, digest.notes.get(article_id, ()), tuple(statements.get(article_id, ())))
         result = anchor_article(key)
+        if each is not None:  # while the article's parsed text is at hand
+            each(result[0])
         articles[article_id] = result[0]
         problems += result[1]
     return AnchoredDigest(digest, articles, problems)

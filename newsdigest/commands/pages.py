@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from .. import memo_store, pipeline
+from .. import memo, memo_store, pipeline
 from ..assets import published_assets
 from ..load.fingerprint import inputs_fingerprint, record, unchanged_since_last_build
 from ..plural import counted
@@ -65,7 +65,8 @@ def build_and_write(args: argparse.Namespace, out_dir: Path) -> int:
 
     progress = Progress.for_stream(sys.stderr)
     options = build_options(site_config(root), preview=args.preview, progress=progress, state_dir=out_dir)
-    result = pipeline.build(root, options)
+    with memo.one_shot():  # this process builds once
+        result = pipeline.build(root, options)
     progress.clear()
     for warning in result.warnings:
         print(warning.format(), file=sys.stderr)

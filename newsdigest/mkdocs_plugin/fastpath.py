@@ -50,16 +50,32 @@ class ReadyPage(Page):
     never see stashed HTML): that is what is set here, without it.
     """
 
+    def read_source(self, config: MkDocsConfig) -> None:
+        super().read_source(config)
+        if shortcuts.take("page-release"):  # MkDocs reads a page's file once: keep one copy of its text
+            self.file.content_string = ""
+
     def render(self, config: MkDocsConfig, files: Files) -> None:
         body = (self.markdown or "").strip()
         if not is_ready_html(body) or not shortcuts.take("ready-html"):
             super().render(config, files)
             return
-        self.content = body
+        self.markdown = self.content = body  # one string for both (it differs only by a last line break)
         self.toc = get_toc([])
         self._title_from_render = None
         self.present_anchor_ids = anchor_ids(body)
         self.links_to_anchors = {}
+
+    def release(self) -> None:
+        """Once the page is written: free its text, which MkDocs keeps to the end of the build.
+
+        Nothing after a page's `post_page` event reads a generated page's text (MkDocs
+        checks links with the ids collected in `render`; Material's search has indexed
+        it already), and at 10,000 articles those texts are most of the build's memory.
+        The file's own copy is freed as soon as the page is read (`read_source`).
+        """
+        if shortcuts.take("page-release"):
+            self.markdown = self.content = None
 
 
 def nav_titles(nav: object) -> dict[str, str]:

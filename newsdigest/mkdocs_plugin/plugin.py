@@ -6,6 +6,7 @@ docs/ during a build and `mkdocs serve` cannot loop on its own output.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -20,7 +21,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .. import pipeline, shortcuts
+from .. import memo, pipeline, shortcuts
 from ..assets import ASSET_DIR, SCRIPT, STYLESHEET, published_assets
 from ..errors import DigestError
 from ..render.glossary import TermMarker
@@ -153,9 +154,14 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         except DigestError as exc:
             raise PluginError("\n" + str(exc).replace(" Nothing was written.", "")) from None
         try:
-            with serve_gc.pipeline_objects_frozen(self.command == "serve"):
+            with (
+                memo.one_shot() if self.command != "serve" else contextlib.nullcontext(),
+                serve_gc.pipeline_objects_frozen(self.command == "serve"),
+            ):
                 built = pipeline.build(self.root(config), options)
             result = self.serve_errors.succeeded(built)
+            if self.command != "serve":  # no next build to fall back on: the result is freed after on_files
+                self.serve_errors.last_good = None
         except DigestError as exc:
             if self.command != "serve":
                 raise PluginError("\n" + str(exc).replace(" Nothing was written.", "")) from None
@@ -288,13 +294,21 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     on_page_context = CombinedEvent(_show_search_view, _restore_content)
 
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+    def _finish_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         output = self.serve_errors.inject(theme_tooltips.disarm(squeeze_whitespace(output)))
         if self.pagefind is None:
             return output
         if page.file.src_uri not in self.unsearched:
             output = search_backend.mark_content(output)
         return search_backend.use_worker(output, f"{ASSET_DIR}/{search_backend.WORKER}")
+
+    @event_priority(-100)  # last: every plugin has seen the page
+    def _release_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if isinstance(page, fastpath.ReadyPage):
+            page.release()
+        return output
+
+    on_post_page = CombinedEvent(_finish_page, _release_page)
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
         """The 404 page has a search box and titles too (but is not indexed: it is not marked)."""

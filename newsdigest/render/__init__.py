@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import site_paths
-from ..anchor import AnchoredArticle, AnchoredDigest, Highlight
+from ..anchor import AnchoredArticle, AnchoredDigest, Highlight, done_with_text
 from ..memo import BuildMemo
 from ..model import Article, Claim, Digest, Note, Outlet, Story, Term
 from .article import render_article_page
@@ -45,7 +45,9 @@ def article_page(key: ArticlePageKey) -> str:
     return render_article_page(digest, placed, linker, desk)
 
 
-_ARTICLE_PAGES: BuildMemo[ArticlePageKey, str] = BuildMemo(article_page, persist="article-page")
+_ARTICLE_PAGES: BuildMemo[ArticlePageKey, str] = BuildMemo(
+    article_page, persist="article-page", asked_again=True
+)
 """Article pages of earlier builds, in this process and (persisted) in earlier ones: an edit
 re-renders only the pages it touched."""
 
@@ -108,22 +110,33 @@ def render(
         pages[site_paths.story_page(story.id)] = _STORY_PAGES.get(story_key)
     _ARTICLE_PAGES.start()
     for placed in anchored.articles.values():
-        a = placed.article
-        key = (
-            a,
-            placed.notes,
-            tuple(placed.highlights),
-            tuple(placed.unplaced),
-            tuple(placed.claims),
-            digest.outlets[a.outlet],
-            digest.stories[a.story],
-            tuple(
-                (digest.articles[other], digest.outlets[digest.articles[other].outlet])
-                for other in digest.stories[a.story].articles
-            ),
-            digest.glossary,
-            linker,
-            desk,
+        pages[site_paths.article_page(placed.article.id)] = rendered_article_page(
+            placed, digest, linker, desk
         )
-        pages[site_paths.article_page(a.id)] = _ARTICLE_PAGES.get(key)
     return dict(sorted(pages.items()))
+
+
+def rendered_article_page(
+    placed: AnchoredArticle, digest: Digest, linker: site_paths.Linker, desk: Desk
+) -> str:
+    """One article's page; afterwards no stage reads the article's parsed text."""
+    a = placed.article
+    key = (
+        a,
+        placed.notes,
+        tuple(placed.highlights),
+        tuple(placed.unplaced),
+        tuple(placed.claims),
+        digest.outlets[a.outlet],
+        digest.stories[a.story],
+        tuple(
+            (digest.articles[other], digest.outlets[digest.articles[other].outlet])
+            for other in digest.stories[a.story].articles
+        ),
+        digest.glossary,
+        linker,
+        desk,
+    )
+    page = _ARTICLE_PAGES.get(key)
+    done_with_text(a)
+    return page

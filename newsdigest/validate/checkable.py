@@ -77,5 +77,7 @@ def unnoted_in(key: UnnotedKey) -> tuple[Unnoted, ...]:
     return tuple(found)
 
 
-_UNNOTED: BuildMemo[UnnotedKey, tuple[Unnoted, ...]] = BuildMemo(unnoted_in, persist="unnoted")
+_UNNOTED: BuildMemo[UnnotedKey, tuple[Unnoted, ...]] = BuildMemo(
+    unnoted_in, persist="unnoted", asked_again=True
+)
 """Each article's unnoted sentences, from earlier builds: the report costs what an edit touched."""

@@ -19,8 +19,10 @@ from mkdocs.config import load_config
 
 from newsdigest import memo, memo_store, pipeline
 from newsdigest.anchor import stage
-from newsdigest.load.inputs import load
+from newsdigest.load import inputs
+from newsdigest.load.inputs import InputFile, load, parse_file
 from newsdigest.mkdocs_plugin import fastpath
+from newsdigest.validate import pieces
 from newsdigest.validate.assemble import assemble
 from support import FIXTURES, copy_digest
 
@@ -75,10 +77,23 @@ def test_a_one_shot_build_leaves_no_memo_value_and_builds_the_same_pages(
     assert [m.compute.__name__ for m in memo._ALL if held(m)] == []
 
 
-def test_a_one_shot_build_frees_the_parsed_yaml_once_assembled(no_cache: None) -> None:
+def test_a_one_shot_build_frees_the_parsed_yaml_once_assembled(
+    no_cache: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    nodes: list[weakref.ref[Any]] = []
+
+    def parsed(*args: Any) -> InputFile | None:
+        found = parse_file(*args)
+        if found is not None and found.node is not None:
+            nodes.append(weakref.ref(found.node))
+        return found
+
+    monkeypatch.setattr(pieces, "parse_file", parsed)  # articles, annotations and stories
+    monkeypatch.setattr(inputs, "parse_file", parsed)  # outlets and glossary
+    for earlier in memo._ALL:  # as in a new process
+        earlier.forget()
     with memo.one_shot():
         raw = load(FIXTURES / "mini")
-        nodes = [weakref.ref(f.node) for f in raw.files if f.node is not None]
         digest, _ = assemble(raw)
         del raw
         assert digest.articles

@@ -56,6 +56,8 @@ def _parse(value: str) -> frozenset[str]:
 
 SERVE_ONLY = ("native-watch", "gc-freeze")
 """Shortcuts only `mkdocs serve` takes (a build has nothing to watch)."""
+CACHE_ONLY = ("cache-writer",)
+"""Shortcuts only a build with the persistent cache takes."""
 
 OFF: frozenset[str] = _parse(os.environ.get(VARIABLE, ""))
 """The shortcuts not taken in this process."""

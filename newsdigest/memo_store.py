@@ -4,19 +4,18 @@ So `build_digest.py pages`, CI (with the folder restored) and a restarted
 `mkdocs serve` reuse the work of earlier processes: an edit to one
 annotation file anchors and renders that one article again.
 
-- **Content-addressed.** An entry's file name is the hash of the memo's name
-  and its key (every input of the value, pickled); its folder is named by the
+- **Content-addressed.** An entry's address is the hash of the memo's name
+  and its key (every input of the value, pickled); its file's folder is named by the
   code version: this package's source, the versions of its libraries and of
   Python (load/fingerprint.py). A new version starts an empty folder and
   deletes the old ones. Hashing a key is cheap: a model object that many keys
   share is pickled once a build, and one read from a file (an article, a
   story) stands for itself by the hash of the file's bytes (`memo.identify`).
   Beside the entries, load/stat_index.py keeps which input files are unchanged.
-- **Checked.** Each entry starts with the hash of the rest; an entry that is
-  short, altered or unreadable is a miss, and is computed again.
-- **Atomic.** An entry is written to a temporary file and renamed into place,
-  so a reader never sees half of one; two processes writing the same entry
-  write the same bytes.
+- **Checked.** Each entry is stored with the hash of its bytes (in one SQLite
+  file, cache_entries.py); an entry that is short, altered or unreadable is a
+  miss, and is computed again. A reader never sees half an entry, and two
+  processes writing the same entry write the same bytes.
 - **Ours.** Entries are pickles of the package's own frozen data; the folder
   is written by this package only (whoever can write it can change the code
   too). It is safe to delete at any time; `NEWSDIGEST_NO_CACHE=1` turns it off.
@@ -24,7 +23,6 @@ annotation file anchors and renders that one article again.
 
 from __future__ import annotations
 
-import contextlib
 import copyreg
 import dataclasses
 import functools
@@ -34,17 +32,14 @@ import json
 import operator
 import os
 import pickle
-import queue
 import shutil
 import sys
-import tempfile
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from . import memo, model, shortcuts
+from . import cache_entries, memo, model
 from .load.fingerprint import code_hash, runtime_versions
 from .load.stat_index import StatIndex
 
@@ -151,8 +146,7 @@ class DiskStore:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.writable = True
-        """False after a write failed (a read-only or full disk): the build goes on without writing."""
+        self._entries = cache_entries.Entries(folder / cache_entries.NAME)
         self.table = plain_dataclasses()
         self._key_table: dict[type, Callable[[Any], Any]] = {
             **self.table,
@@ -164,7 +158,6 @@ class DiskStore:
         self._parts = _PART_HASHES
         """Each part's hash: a shared part (the glossary) is pickled once, an unchanged one once a process."""
         self._parts.start()
-        self._writer: BackgroundWriter | None = None
 
     def identify(self, part: object, identity: bytes) -> None:
         self._parts.put(part, identity)
@@ -204,76 +197,26 @@ class DiskStore:
 
     def get(self, name: str, address: str) -> tuple[bool, object]:
         """(True, value) for an intact entry; (False, None) for anything else."""
+        payload = self._entries.get(name, address)
+        if payload is None:
+            return False, None
         try:
-            data = self.path(name, address).read_bytes()
-            payload = memoryview(data)[_CHECK:]
-            if len(data) <= _CHECK or hashlib.sha256(payload).digest() != data[:_CHECK]:
-                return False, None
             return True, pickle.loads(payload)
-        except Exception:  # any unreadable entry is a miss: the value is computed again
+        except Exception:  # an entry that does not load is a miss: the value is computed again
             return False, None
 
     def put(self, name: str, address: str, value: object) -> None:
-        if not self.writable:
-            return
-        entry = (self.path(name, address), dumps(value, self.table))
-        if self._writer is None and shortcuts.take("cache-writer"):
-            self._writer = BackgroundWriter(self._write)
-        if self._writer is not None:
-            self._writer.add(entry)
-        else:
-            self._write(entry)
+        if self._entries.writable:
+            self._entries.put(name, address, dumps(value, self.table))
+
+    @property
+    def writable(self) -> bool:
+        """False after a write failed (a read-only or full disk): the build goes on without writing."""
+        return self._entries.writable
 
     def close(self) -> None:
-        """Wait for every entry of this build to be written (or given up after a failed write)."""
-        if self._writer is not None:
-            self._writer.close()
-            self._writer = None
-
-    def _write(self, entry: tuple[Path, bytes]) -> None:
-        if not self.writable:
-            return
-        path, payload = entry
-        scratch: str | None = None
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, scratch = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            with os.fdopen(handle, "wb") as out:
-                out.write(hashlib.sha256(payload).digest())
-                out.write(payload)
-            os.replace(scratch, path)
-        except OSError:
-            self.writable = False
-            if scratch is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(scratch)
-
-
-class BackgroundWriter:
-    """Writes a build's cache entries in a thread while the build goes on.
-
-    A cold build writes thousands of small files, and a file's creation waits
-    on the file system, not on Python: in a thread it overlaps the build's own
-    work. Entries are pickled before they are queued (values are frozen); the
-    build waits for the queue to empty before it ends (`DiskStore.close`).
-    """
-
-    def __init__(self, write: Callable[[tuple[Path, bytes]], None]) -> None:
-        self._write = write
-        self._queue: queue.SimpleQueue[tuple[Path, bytes] | None] = queue.SimpleQueue()
-        self._thread = threading.Thread(target=self._run, name="digest-cache-writer", daemon=True)
-        self._thread.start()
-
-    def add(self, entry: tuple[Path, bytes]) -> None:
-        self._queue.put(entry)
-
-    def close(self) -> None:
-        self._queue.put(None)
-        self._thread.join()
-
-    def _run(self) -> None:
-        while (entry := self._queue.get()) is not None:
-            self._write(entry)
+        """Write what this build added (called once the build is over)."""
+        self._entries.close()
 
 
 def cache_base(root: Path) -> Path:

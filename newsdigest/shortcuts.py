@@ -35,7 +35,6 @@ NAMES = (
     "plain-text",  # render/common.py: text without markup characters needs no parse
     "link-scan",  # validate/safety.py: a scan rules out unsafe links before a full parse
     "yaml-compose",  # load/yamlsafe.py: a small YAML file is composed without counting events
-    "cache-writer",  # memo_store.py: cache entries written by a thread while the build goes on
 )
 
 
@@ -56,8 +55,7 @@ def _parse(value: str) -> frozenset[str]:
 
 SERVE_ONLY = ("native-watch", "gc-freeze")
 """Shortcuts only `mkdocs serve` takes (a build has nothing to watch)."""
-CACHE_ONLY = ("cache-writer",)
-"""Shortcuts only a build with the persistent cache takes."""
+
 
 OFF: frozenset[str] = _parse(os.environ.get(VARIABLE, ""))
 """The shortcuts not taken in this process."""

@@ -13,8 +13,10 @@ references broken by a deleted file are told by the status alone.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -24,7 +26,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsdigest import memo, memo_store, model, pipeline
+from newsdigest import cache_entries, memo, memo_store, model, pipeline
 from newsdigest.errors import DigestError
 from newsdigest.load import stat_index
 from newsdigest.memo import BuildMemo
@@ -204,8 +206,7 @@ def test_pages_after_an_edit_reuses_the_cache_and_writes_what_a_fresh_build_writ
 ) -> None:
     """Across real processes: `pages` twice with an edit between, against `pages` with the cache off."""
     assert run_cli("pages", "--root", str(mini)).returncode == 0
-    entries = sorted(memo_store.cache_base(mini).rglob("*.pickle"))
-    assert entries, "the first run fills the cache"
+    assert entry_count(mini), "the first run fills the cache"
     notes = mini / "annotations" / "daily-report.yml"
     notes.write_text(
         notes.read_text(encoding="utf-8").replace("feasibility study.", "study of 2023."), encoding="utf-8"
@@ -226,12 +227,35 @@ def snapshot(docs: Path) -> dict[str, bytes]:
     return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
 
 
+def entries_file(root: Path) -> Path:
+    (found,) = memo_store.cache_base(root).rglob(cache_entries.NAME)
+    return found
+
+
+def entry_count(root: Path) -> int:
+    with contextlib.closing(sqlite3.connect(entries_file(root))) as db:
+        count: int = db.execute("SELECT count(*) FROM entry").fetchone()[0]
+    return count
+
+
 def test_a_damaged_entry_is_a_miss(mini: Path, cache_on: None) -> None:
     first = pipeline.build(mini).pages
-    for entry in memo_store.cache_base(mini).rglob("*.pickle"):  # a readable value, not the one hashed
-        entry.write_bytes(entry.read_bytes()[:32] + pickle.dumps((0, "tampered")))
+    tampered = pickle.dumps((0, "tampered"))  # a readable value, not the one hashed
+    with contextlib.closing(sqlite3.connect(entries_file(mini))) as db, db:
+        changed = db.execute("UPDATE entry SET value = substr(value, 1, 32) || ?", (tampered,)).rowcount
+    assert changed == entry_count(mini) > 0
     with memo.bypassed():
         assert pipeline.build(mini).pages == first
+
+
+def test_a_cache_file_that_is_not_a_database_is_made_again(mini: Path, cache_on: None) -> None:
+    first = pipeline.build(mini).pages
+    entries_file(mini).write_bytes(b"not a database at all" * 100)
+    for leftover in entries_file(mini).parent.glob(cache_entries.NAME + "-*"):
+        leftover.unlink()
+    with memo.bypassed():
+        assert pipeline.build(mini).pages == first
+    assert entry_count(mini) > 0, "the damaged file was replaced and filled again"
 
 
 def closure_compute() -> None:

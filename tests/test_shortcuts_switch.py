@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from newsdigest import memo, memo_store, pipeline, shortcuts
-from support import REPO, copy_digest
+from newsdigest import memo_store, shortcuts
+from support import REPO
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from synth import write_digest
@@ -52,11 +52,7 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_a_build_takes_every_shortcut_by_default(sample: Path) -> None:
-    expected = set(shortcuts.NAMES) - {
-        *shortcuts.SERVE_ONLY,
-        *shortcuts.CACHE_ONLY,
-    }  # built with the cache off
-    assert sorted(shortcuts_taken(sample, None)) == sorted(expected)
+    assert sorted(shortcuts_taken(sample, None)) == sorted(set(shortcuts.NAMES) - set(shortcuts.SERVE_ONLY))
 
 
 def test_the_switch_turns_every_shortcut_off(sample: Path) -> None:
@@ -66,16 +62,8 @@ def test_the_switch_turns_every_shortcut_off(sample: Path) -> None:
 def test_the_switch_can_turn_off_some_shortcuts_only(sample: Path) -> None:
     taken = shortcuts_taken(sample, "off:search-view, note-renderer")
     assert sorted(taken) == sorted(
-        set(shortcuts.NAMES) - {"search-view", "note-renderer", *shortcuts.SERVE_ONLY, *shortcuts.CACHE_ONLY}
+        set(shortcuts.NAMES) - {"search-view", "note-renderer", *shortcuts.SERVE_ONLY}
     )
-
-
-def test_a_build_with_the_cache_takes_the_cache_shortcuts(sample: Path, tmp_path: Path) -> None:
-    root = copy_digest(sample, tmp_path / "digest")
-    before = {name: shortcuts.taken[name] for name in shortcuts.CACHE_ONLY}
-    with memo.bypassed():  # computes, so entries are written
-        pipeline.build(root)
-    assert all(shortcuts.taken[name] > before[name] for name in shortcuts.CACHE_ONLY)
 
 
 @pytest.mark.parametrize(

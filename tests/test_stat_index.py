@@ -9,13 +9,15 @@ cached piece is gone.
 from __future__ import annotations
 
 import collections
+import contextlib
 import pickle
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from newsdigest import memo, memo_store, pipeline
+from newsdigest import cache_entries, memo, memo_store, pipeline
 from newsdigest.load import fingerprint, reading, stat_index
 
 ALWAYS_READ = {"annotations/glossary.yml", "annotations/outlets.yml"}
@@ -113,8 +115,9 @@ def test_a_piece_missing_from_the_cache_is_read_and_made_again(
     mini: Path, cache_on: None, trusting: None, reads: list[str]
 ) -> None:
     first = pipeline.build(mini).pages
-    for entry in memo_store.cache_base(mini).rglob("piece/*.pickle"):
-        entry.unlink()
+    (entries,) = memo_store.cache_base(mini).rglob(cache_entries.NAME)
+    with contextlib.closing(sqlite3.connect(entries)) as db, db:
+        assert db.execute("DELETE FROM entry WHERE memo = 'piece'").rowcount > 0
     reads.clear()
     assert pipeline.build(mini).pages == first
     assert "articles/daily-report.md" in reads

@@ -115,7 +115,7 @@ def build(root: Path, options: Options | None = None) -> Result:
 
 def _build(root: Path, options: Options) -> Result:
     digest, problems = assemble(load(root, memo_store.stat_index()))
-    each = read_while_parsed(digest, options) if memo.building_once() else None
+    each = read_while_parsed(digest, options) if memo.building_once() and not problems else None
     anchored = anchor(digest, options.progress, each)
     if options.strict:  # a publishing build: every cell compared
         problems += [replace(p, warning=False) for p in pending_cells(digest)]

@@ -18,8 +18,9 @@ ACTIONS = {
     "actions/configure-pages": "v6",
     "actions/upload-pages-artifact": "v5",
     "actions/deploy-pages": "v5",
+    "actions/cache": "v6",
 }
-"""GitHub's own actions at their current major versions (checked November 2026: v7, v7, v6, v5, v5)."""
+"""GitHub's own actions at their current major versions (checked November 2026: v7, v7, v6, v5, v5, v6)."""
 
 
 def workflow() -> dict[Any, Any]:

@@ -176,6 +176,6 @@ def published_article(placed: AnchoredArticle) -> AnchoredArticle:
     return replace(
         placed,
         notes=tuple(n for n in placed.notes if not n.draft),
-        highlights=[h for h in placed.highlights if h.kind == "claim" or h.target not in drafts],
-        unplaced=[n for n in placed.unplaced if not n.draft],
+        highlights=tuple(h for h in placed.highlights if h.kind == "claim" or h.target not in drafts),
+        unplaced=tuple(n for n in placed.unplaced if not n.draft),
     )

@@ -7,7 +7,7 @@ normalized text, so the cost grows with article length plus quote count.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .. import markdown_dialect
 from ..errors import Problem
@@ -38,9 +38,10 @@ class Highlight:
 class AnchoredArticle:
     article: Article
     notes: tuple[Note, ...]
-    highlights: list[Highlight] = field(default_factory=list)
-    unplaced: list[Note] = field(default_factory=list)
-    claims: list[tuple[Claim, Highlight]] = field(default_factory=list)
+    highlights: tuple[Highlight, ...] = ()
+    unplaced: tuple[Note, ...] = ()
+    claims: tuple[tuple[Claim, Highlight], ...] = ()
+    """Tuples, and the very ones anchoring made: keys built from them hash once a build (memo_store)."""
 
     @property
     def rendered(self) -> rendered_text.RenderedText:
@@ -95,7 +96,7 @@ def anchor_article(key: AnchorKey) -> tuple[AnchoredArticle, tuple[Problem, ...]
     placement = _ANCHORED.get(key)
     article, notes, _ = key
     highlights, unplaced, claims, problems = placement
-    return AnchoredArticle(article, notes, list(highlights), list(unplaced), list(claims)), problems
+    return AnchoredArticle(article, notes, highlights, unplaced, claims), problems
 
 
 Placement = tuple[
@@ -110,20 +111,23 @@ def placement(key: AnchorKey) -> Placement:
     problems: list[Problem] = []
     placed = AnchoredArticle(article, notes)
     norm = normalize(placed.rendered.text)
+    highlights: list[Highlight] = []
+    unplaced: list[Note] = []
+    claims: list[tuple[Claim, Highlight]] = []
     for note in notes:
         span = place(placed, norm, note.quote, problems)
         if span is None:
-            placed.unplaced.append(note)
+            unplaced.append(note)
         else:
-            placed.highlights.append(Highlight(f"hl-{note.id}", note.id, note.kind, *span))
+            highlights.append(Highlight(f"hl-{note.id}", note.id, note.kind, *span))
     for claim, quote in statements:
         span = place(placed, norm, quote, problems)
         if span is not None:
             mark = Highlight(f"cl-{claim.id}", claim.id, "claim", *span)
-            placed.highlights.append(mark)
-            placed.claims.append((claim, mark))
-    placed.highlights.sort(key=lambda h: (h.start, -h.end, h.dom_id))
-    return tuple(placed.highlights), tuple(placed.unplaced), tuple(placed.claims), tuple(problems)
+            highlights.append(mark)
+            claims.append((claim, mark))
+    highlights.sort(key=lambda h: (h.start, -h.end, h.dom_id))
+    return tuple(highlights), tuple(unplaced), tuple(claims), tuple(problems)
 
 
 _ANCHORED: BuildMemo[AnchorKey, Placement] = BuildMemo(placement, persist="anchored")

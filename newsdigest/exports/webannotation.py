@@ -176,7 +176,7 @@ its rendered page (None: not at hand), the way links are written and the site's 
 def article_fragment(key: FragmentKey) -> tuple[int, str]:
     """(how many, the JSON of one article's annotations, comma-separated) for the collection."""
     article, notes, highlights, page, linker, site_name = key
-    placed = AnchoredArticle(article, notes, list(highlights))
+    placed = AnchoredArticle(article, notes, highlights)
     text = text_on_page(page) if page is not None else page_text(placed)
     creator = creator_of(linker, site_name)
     items = [json.dumps(annotation(placed, n, text, linker, creator), **COMPACT) for n in notes]

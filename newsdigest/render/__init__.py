@@ -35,7 +35,7 @@ them), the glossary, the way links are written and the desk's credits."""
 
 def article_page(key: ArticlePageKey) -> str:
     article, notes, highlights, unplaced, claims, outlet, story, neighbours, glossary, linker, desk = key
-    placed = AnchoredArticle(article, notes, list(highlights), list(unplaced), list(claims))
+    placed = AnchoredArticle(article, notes, highlights, unplaced, claims)
     digest = Digest(
         articles={a.id: a for a, _ in neighbours},
         outlets={o.id: o for _, o in neighbours} | {outlet.id: outlet},

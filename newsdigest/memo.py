@@ -106,6 +106,21 @@ def identify(part: object, identity: bytes) -> None:
         _store.identify(part, identity)
 
 
+def name_items(value: object, address: str) -> None:
+    """Let the persistent cache name a value's items by the key's address, inside later keys.
+
+    A value is wholly determined by its key, so `address` + the item's place
+    names the item's content: a later key holding the item (an article's
+    highlights, in its page's key) is hashed without pickling it, whether the
+    value was computed or loaded. Only non-empty tuples: an empty one is shared
+    by all of Python and must keep hashing by its content.
+    """
+    if type(value) is tuple:
+        for place, item in enumerate(value):
+            if type(item) is tuple and item:
+                identify(item, f"{address}:{place}".encode())
+
+
 class _Hashed(Generic[K]):
     """A key with its hash worked out once: keys are deep frozen dataclasses, slow to hash."""
 
@@ -161,6 +176,7 @@ class BuildMemo(Generic[K, V]):
         computed = self.compute(key)
         if address is not None and _store is not None and self.persist is not None:
             _store.put(self.persist, address, computed)
+            name_items(computed, address)
         if held is not None and self._keeps():
             self._current[held] = computed
         return computed
@@ -210,6 +226,8 @@ class BuildMemo(Generic[K, V]):
         if address is None or _store is None or self.persist is None:
             return False, None
         found, stored = _store.get(self.persist, address)
+        if found:
+            name_items(stored, address)
         if found and held is not None and self._keeps():
             self._current[held] = stored  # type: ignore[assignment]  # stored by this memo: a V
         return found, stored  # type: ignore[return-value]  # stored by this memo: a V

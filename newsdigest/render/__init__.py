@@ -51,10 +51,10 @@ _ARTICLE_PAGES: BuildMemo[ArticlePageKey, str] = BuildMemo(
 """Article pages of earlier builds, in this process and (persisted) in earlier ones: an edit
 re-renders only the pages it touched."""
 
-StoryMember = tuple[Article, Outlet, tuple[Note, ...]]
+StoryMember = tuple[Article, Outlet, int]
 StoryPageKey = tuple[Story, tuple[StoryMember, ...], tuple[Term, ...], site_paths.Linker, str, Desk]
 """Everything a story page shows: the story, its articles (and any a claim cites) with their
-outlets and notes (it counts them), the glossary, the way links are written, the site's name
+outlets and how many notes each has, the glossary, the way links are written, the site's name
 and the desk's credits."""
 
 
@@ -63,11 +63,12 @@ def story_page(key: StoryPageKey) -> str:
     digest = Digest(
         articles={a.id: a for a, _, _ in members},
         outlets={o.id: o for _, o, _ in members},
-        notes={a.id: notes for a, _, notes in members},
+        notes={},
         stories={story.id: story},
         glossary=glossary,
     )
-    return render_story_page(AnchoredDigest(digest, {}, []), story, linker, site_name, desk)
+    counts = {a.id: count for a, _, count in members}
+    return render_story_page(AnchoredDigest(digest, {}, []), story, linker, site_name, desk, counts)
 
 
 _STORY_PAGES: BuildMemo[StoryPageKey, str] = BuildMemo(story_page, persist="story-page")
@@ -79,7 +80,7 @@ def story_page_key(
 ) -> StoryPageKey:
     cited = [s.article for c in story.claims for s in c.statements if s.article in digest.articles]
     members = tuple(
-        (digest.articles[a], digest.outlets[digest.articles[a].outlet], digest.notes.get(a, ()))
+        (digest.articles[a], digest.outlets[digest.articles[a].outlet], len(digest.notes.get(a, ())))
         for a in dict.fromkeys([*story.articles, *cited])
         if a in digest.articles
     )

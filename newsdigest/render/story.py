@@ -12,6 +12,8 @@ and updated. Each quote may carry its own assessment against the record.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .. import site_paths
 from ..anchor import AnchoredDigest
 from ..model import Claim, Digest, Statement, Story
@@ -77,14 +79,20 @@ def mark(kind: str) -> str:
     return f'<span class="dn-mark dn-mark-{kind}" aria-hidden="true"></span>'
 
 
-def coverage(anchored: AnchoredDigest, story: Story, ordered: list[str], linker: site_paths.Linker) -> str:
+def coverage(
+    anchored: AnchoredDigest,
+    story: Story,
+    ordered: list[str],
+    linker: site_paths.Linker,
+    note_counts: Mapping[str, int],
+) -> str:
     digest = anchored.digest
     src = site_paths.story_page(story.id)
     rows = []
     for article_id in ordered:
         a = digest.articles[article_id]
         outlet = digest.outlets[a.outlet]
-        notes = len(digest.notes.get(article_id, ()))
+        notes = note_counts.get(article_id, 0)
         rows.append(
             f'<tr><td data-label="Outlet"><a href="{linker.href(src, site_paths.outlet_page(outlet.id))}">'
             f"{esc(outlet.name)}</a></td>"
@@ -224,13 +232,17 @@ def render_story_page(
     linker: site_paths.Linker,
     site_name: str = "Annotated news digest",
     desk: Desk | None = None,
+    note_counts: Mapping[str, int] | None = None,
 ) -> str:
+    """The story's page; `note_counts` (article id -> notes) defaults to counting the digest's notes."""
     digest = anchored.digest
     desk = desk or Desk()
+    if note_counts is None:
+        note_counts = {a: len(notes) for a, notes in digest.notes.items()}
     terms = TermMarker(digest.glossary)
     ordered = by_date(digest, story)
     labels = article_labels(digest, ordered)
-    notes = sum(len(digest.notes.get(a, ())) for a in story.articles)
+    notes = sum(note_counts.get(a, 0) for a in story.articles)
     facts = [time_tag(story.date), counted(len(story.articles), "article"), counted(notes, "note")]
     if story.claims:
         facts.append(f'<a href="#claims">{counted(len(story.claims), "claim", "compared")}</a>')
@@ -257,7 +269,7 @@ def render_story_page(
             f'<div class="dn-summary">{terms.wrap(md_block(story.summary))}</div>',
             '<h2 id="coverage">Coverage</h2>',
             f"<p>{ORDER_NOTE}</p>",
-            coverage(anchored, story, ordered, linker),
+            coverage(anchored, story, ordered, linker, note_counts),
             *comparison,
         ]
         if part

@@ -112,12 +112,16 @@ def on_host(url: str, hosts: tuple[tuple[str, str], ...]) -> tuple[str, str] | N
     return None
 
 
-def notes_findings(notes: tuple[Note, ...]) -> dict[str, list[Finding]]:
-    """address_findings of every source of one article's notes, by address."""
+def notes_findings(key: tuple[tuple[Note, ...]]) -> dict[str, list[Finding]]:
+    """address_findings of every source of one article's notes, by address.
+
+    The key holds the notes as one part, which the cache names by its file's hash.
+    """
+    (notes,) = key
     return {s.url: address_findings(s.url) for note in notes for s in note.sources}
 
 
-_NOTES_FINDINGS: BuildMemo[tuple[Note, ...], dict[str, list[Finding]]] = BuildMemo(
+_NOTES_FINDINGS: BuildMemo[tuple[tuple[Note, ...]], dict[str, list[Finding]]] = BuildMemo(
     notes_findings, persist="address-findings"
 )
 """Findings for each article's notes, from earlier builds: most sources are notes' (ten or so an article)."""
@@ -128,5 +132,5 @@ def findings_by_address(notes: list[tuple[Note, ...]]) -> dict[str, list[Finding
     _NOTES_FINDINGS.start()
     found: dict[str, list[Finding]] = {}
     for article_notes in notes:
-        found.update(_NOTES_FINDINGS.get(article_notes))
+        found.update(_NOTES_FINDINGS.get((article_notes,)))
     return found

@@ -17,6 +17,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, Generic, Protocol, TypeVar, cast
 
 K = TypeVar("K", bound=Hashable)
@@ -37,7 +38,9 @@ class Store(Protocol):
     def identify(self, part: object, identity: bytes) -> None: ...
 
 
-_store: Store | None = None
+_STORE: ContextVar[Store | None] = ContextVar("digest_cache_store", default=None)
+"""The persistent cache of the build running in this thread (or task): builds in two threads
+each use their own (the memos' in-memory values, being functions of their keys, are shared)."""
 _ABSENT = object()
 _bypassed = False
 _one_shot = False
@@ -86,14 +89,14 @@ def building_once() -> bool:
 
 def use_store(store: Store | None) -> Store | None:
     """Make `store` the persistent cache of every memo named `persist`; returns the one it replaces."""
-    global _store
-    previous, _store = _store, store
+    previous = _STORE.get()
+    _STORE.set(store)
     return previous
 
 
 def current_store() -> Store | None:
     """The persistent cache of this build, if it uses one."""
-    return _store
+    return _STORE.get()
 
 
 def identify(part: object, identity: bytes) -> None:
@@ -102,8 +105,9 @@ def identify(part: object, identity: bytes) -> None:
     For a value wholly determined by `identity` (an article read from a file whose
     bytes hash to it), so keys holding it cost little to hash.
     """
-    if _store is not None:
-        _store.identify(part, identity)
+    store = _STORE.get()
+    if store is not None:
+        store.identify(part, identity)
 
 
 def name_items(value: object, address: str) -> None:
@@ -174,8 +178,9 @@ class BuildMemo(Generic[K, V]):
         if found:
             return value  # type: ignore[return-value]  # found: a V
         computed = self.compute(key)
-        if address is not None and _store is not None and self.persist is not None:
-            _store.put(self.persist, address, computed)
+        store = _STORE.get()
+        if address is not None and store is not None and self.persist is not None:
+            store.put(self.persist, address, computed)
             name_items(computed, address)
         if held is not None and self._keeps():
             self._current[held] = computed
@@ -208,7 +213,8 @@ class BuildMemo(Generic[K, V]):
         With the cache in use, the address serves both: it costs less than
         hashing a deep key twice. None for either that is not used.
         """
-        address = _store.address(self.persist, key) if _store is not None and self.persist else None
+        store = _STORE.get()
+        address = store.address(self.persist, key) if store is not None and self.persist else None
         if _bypassed:
             return address, None
         return address, address if address is not None else _Hashed(key)
@@ -223,9 +229,10 @@ class BuildMemo(Generic[K, V]):
                 if self._keeps():
                     self._current[held] = cast(V, found)
                 return True, cast(V, found)
-        if address is None or _store is None or self.persist is None:
+        store = _STORE.get()
+        if address is None or store is None or self.persist is None:
             return False, None
-        found, stored = _store.get(self.persist, address)
+        found, stored = store.get(self.persist, address)
         if found:
             name_items(stored, address)
         if found and held is not None and self._keeps():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -46,3 +47,12 @@ def mini(tmp_path: Path) -> Path:
 def sample(tmp_path: Path) -> Path:
     """A private copy of the sample digest's fixture (no generated files)."""
     return copy_sample(tmp_path / "sample")
+
+
+@pytest.fixture(autouse=True)
+def _no_leaked_store() -> Iterator[None]:
+    yield
+    from newsdigest import memo
+
+    assert memo.current_store() is None, "a test left the persistent cache in use"
+    assert not memo._bypassed and not memo._one_shot

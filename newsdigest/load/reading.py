@@ -25,13 +25,7 @@ def read_source(
     before = status(root / rel) if index is not None else None
     if index is not None and before is not None and (digest := index.unchanged(rel, before)):
         return Source(rel, kind, digest)
-    try:
-        data = read_bounded(root / rel)
-    except OSError as exc:
-        problems.append(Problem(Loc(rel), f"cannot be read: {exc.strerror or exc}", "check the file"))
-        return None
-    if data is None:
-        problems.append(too_large(rel))
+    if (data := read_checked(root / rel, rel, problems)) is None:
         return None
     if (text := decode(rel, data, problems)) is None:
         return None
@@ -51,8 +45,8 @@ def read_bounded(path: Path) -> bytes | None:
     return None if len(data) > MAX_FILE_BYTES else data
 
 
-def read_text(path: Path, rel: str, problems: list[Problem]) -> str | None:
-    """The file as text with `\\n` line ends and no byte-order mark."""
+def read_checked(path: Path, rel: str, problems: list[Problem]) -> bytes | None:
+    """The file's bytes, or None after recording why they cannot be read (unreadable, too large)."""
     try:
         data = read_bounded(path)
     except OSError as exc:
@@ -60,8 +54,13 @@ def read_text(path: Path, rel: str, problems: list[Problem]) -> str | None:
         return None
     if data is None:
         problems.append(too_large(rel))
-        return None
-    return decode(rel, data, problems)
+    return data
+
+
+def read_text(path: Path, rel: str, problems: list[Problem]) -> str | None:
+    """The file as text with `\\n` line ends and no byte-order mark."""
+    data = read_checked(path, rel, problems)
+    return None if data is None else decode(rel, data, problems)
 
 
 def too_large(rel: str) -> Problem:

@@ -35,26 +35,27 @@ _SCHEMA = (
 
 def connect(path: Path) -> sqlite3.Connection:
     """The entries file at `path`, made if missing; a file that is not a usable database is replaced."""
-    for attempt in range(2):
-        try:
-            db = sqlite3.connect(path, timeout=WAIT_SECONDS, isolation_level=None, check_same_thread=False)
-            try:
-                db.execute("PRAGMA journal_mode=WAL")
-                db.execute("PRAGMA synchronous=NORMAL")  # a crash may lose the last entries, never damage one
-                db.execute(_SCHEMA)
-                return db
-            except sqlite3.Error:
-                db.close()
-                raise
-        except sqlite3.OperationalError:  # locked by another process for too long, or unwritable: keep it
-            raise
-        except sqlite3.DatabaseError:  # not a database, or damaged: the cache is safe to lose
-            if attempt:
-                raise
-            for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-                with contextlib.suppress(FileNotFoundError):
-                    leftover.unlink()
-    raise AssertionError("unreachable")
+    try:
+        return _opened(path)
+    except sqlite3.OperationalError:  # locked by another process for too long, or unwritable: keep it
+        raise
+    except sqlite3.DatabaseError:  # not a database, or damaged: the cache is safe to lose
+        for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+        return _opened(path)
+
+
+def _opened(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path, timeout=WAIT_SECONDS, isolation_level=None, check_same_thread=False)
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")  # a crash may lose the last entries, never damage one
+        db.execute(_SCHEMA)
+    except sqlite3.Error:
+        db.close()
+        raise
+    return db
 
 
 class Entries:

@@ -68,7 +68,7 @@ def story_page(key: StoryPageKey) -> str:
         glossary=glossary,
     )
     counts = {a.id: count for a, _, count in members}
-    return render_story_page(AnchoredDigest(digest, {}, []), story, linker, site_name, desk, counts)
+    return render_story_page(AnchoredDigest(digest, {}, []), story, linker, counts, site_name, desk)
 
 
 _STORY_PAGES: BuildMemo[StoryPageKey, str] = BuildMemo(story_page, persist="story-page")

@@ -230,15 +230,13 @@ def render_story_page(
     anchored: AnchoredDigest,
     story: Story,
     linker: site_paths.Linker,
+    note_counts: Mapping[str, int],
     site_name: str = "Annotated news digest",
     desk: Desk | None = None,
-    note_counts: Mapping[str, int] | None = None,
 ) -> str:
-    """The story's page; `note_counts` (article id -> notes) defaults to counting the digest's notes."""
+    """The story's page; `note_counts` (article id -> notes) is all it shows of the notes."""
     digest = anchored.digest
     desk = desk or Desk()
-    if note_counts is None:
-        note_counts = {a: len(notes) for a, notes in digest.notes.items()}
     terms = TermMarker(digest.glossary)
     ordered = by_date(digest, story)
     labels = article_labels(digest, ordered)

@@ -97,6 +97,11 @@ def test_the_browser_shows_the_problem_as_text_then_recovers(server: Server, min
     assert page.locator("#hl-vanity").count() == 1, "the last good page is shown under the banner"
     notes.write_text(original, encoding="utf-8")
     banner.wait_for(state="detached", timeout=30_000)
+    # The banner leaves with the old document; wait for the reloaded one before reading it.
+    page.wait_for_function(
+        "document.readyState === 'complete' && document.querySelector('#hl-vanity') !== null", timeout=30_000
+    )
+    assert page.locator("#digest-build-errors").count() == 0
     assert page.locator("#hl-vanity").count() == 1
 
 

@@ -19,7 +19,8 @@ from importlib import metadata
 from pathlib import Path
 
 from ..errors import Problem
-from ..write.transaction import JOURNAL, read_owned, sha256
+from ..write.target_safety import sha256
+from ..write.transaction import JOURNAL, read_owned
 from .inputs import discover
 from .reading import read_bounded
 from .stat_index import StatIndex, status

@@ -3,8 +3,9 @@
 Only files this generator created (listed in its manifest, with the hash of
 the bytes it wrote) are ever replaced or removed; one edited by hand since
 is left alone and reported. No page is written outside the output folder,
-whatever links the folder holds. A file is rewritten only when its bytes
-change, so `mkdocs serve` sees no change when there is none.
+whatever links the folder holds (target_safety.py). A file is rewritten
+only when its bytes change, so `mkdocs serve` sees no change when there is
+none.
 
 Writing is a transaction, so a build that fails or is killed never leaves
 half an output:
@@ -27,7 +28,6 @@ disk (full, read-only) is reported as an error naming the folder.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -41,11 +41,11 @@ from ..errors import DigestError, Loc, Problem
 from . import faults
 from .disk_errors import output_error
 from .lock import output_lock
+from .target_safety import inside, is_safe_rel, read_regular, refuse_unsafe_targets, sha256
 
 MANIFEST = ".digest-manifest.json"
 JOURNAL = ".digest-journal.json"
 STAGING = ".digest-staging"
-EDITED_HINT = "move your changes to a hand-written page, then delete this file; the build will recreate it"
 
 
 @dataclass(slots=True)
@@ -53,17 +53,6 @@ class WriteReport:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-
-
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def is_safe_rel(rel: object) -> bool:
-    """A relative POSIX path with no `..`, empty or hidden part, and no control character."""
-    if not isinstance(rel, str) or not rel or "\\" in rel or any(ord(c) < 0x20 or c == "\x7f" for c in rel):
-        return False
-    return all(part and not part.startswith(".") for part in rel.split("/"))
 
 
 def _json(path: Path) -> Any:
@@ -91,66 +80,6 @@ def read_manifest(out_dir: Path) -> set[str]:
     if isinstance(journal, dict) and isinstance(journal.get("manifest"), dict):
         owned |= {rel for rel in journal["manifest"].get("generated", {}) if is_safe_rel(rel)}
     return owned
-
-
-def _read(path: Path) -> bytes | None:
-    """The bytes of a regular file (links not followed), or None."""
-    try:
-        return path.read_bytes() if path.is_file() and not path.is_symlink() else None
-    except OSError:
-        return None
-
-
-def _inside(root: Path, path: Path) -> bool:
-    return root in path.resolve().parents
-
-
-def target_problem(out_dir: Path, rel: str, owned: dict[str, str | None], data: bytes | None) -> str | None:
-    """Why the page `rel` must not be written (data) or removed (None), if it must not."""
-    path = out_dir / rel
-    if not is_safe_rel(rel) or not _inside(out_dir.resolve(), path):
-        return "outside"
-    parent = out_dir
-    for part in rel.split("/")[:-1]:
-        parent = parent / part
-        if parent.is_symlink() or (parent.exists() and not parent.is_dir()):
-            return "in the way"
-    if not os.path.lexists(path):
-        return None
-    if rel not in owned or path.is_symlink() or not path.is_file():
-        return "in the way"
-    current = _read(path)
-    recorded = owned[rel]
-    if recorded is not None and current is not None and sha256(current) != recorded and current != data:
-        return "edited"
-    return None
-
-
-MESSAGES = {
-    "outside": (
-        "page would be written outside the output folder",
-        "this is a bug or a hostile file name; nothing was written",
-    ),
-    "in the way": (
-        "a hand-written file is in the way of a generated page",
-        "rename or move the hand-written file; the digest never overwrites it",
-    ),
-    "edited": ("this generated page was changed by hand since the digest wrote it", EDITED_HINT),
-}
-
-
-def refuse_unsafe_targets(pages: dict[str, bytes], out_dir: Path, owned: dict[str, str | None]) -> None:
-    """Refuse to overwrite hand-written or hand-edited files, or to write outside `out_dir`."""
-    problems = []
-    changes: list[tuple[str, bytes | None]] = [*pages.items(), *((r, None) for r in owned if r not in pages)]
-    for rel, data in sorted(changes, key=lambda c: c[0]):
-        why = target_problem(out_dir, rel, owned, data)
-        if why is not None:
-            message, hint = MESSAGES[why]
-            shown = rel if why == "outside" else f"{out_dir.name}/{rel}"
-            problems.append(Problem(Loc(shown), message, hint))
-    if problems:
-        raise DigestError(problems)
 
 
 @contextmanager
@@ -197,10 +126,10 @@ def _write_locked(pages: dict[str, str], out_dir: Path) -> WriteReport:
     refuse_unsafe_targets(encoded, out_dir, owned)
     report = WriteReport()
     for rel, data in encoded.items():
-        (report.unchanged if _read(out_dir / rel) == data else report.written).append(rel)
+        (report.unchanged if read_regular(out_dir / rel) == data else report.written).append(rel)
     report.removed = [rel for rel in sorted(owned) if rel not in encoded and os.path.lexists(out_dir / rel)]
     manifest = {"generated": {rel: sha256(data) for rel, data in encoded.items()}, "version": 2}
-    if not report.written and not report.removed and _read(out_dir / MANIFEST) == _dump(manifest):
+    if not report.written and not report.removed and read_regular(out_dir / MANIFEST) == _dump(manifest):
         return report
     stage(out_dir, {rel: encoded[rel] for rel in report.written})
     faults.reached("staged", out_dir)
@@ -308,7 +237,7 @@ def _recover_locked(out_dir: Path) -> None:
         isinstance(journal, dict)
         and all(isinstance(journal.get(k), list) for k in ("write", "remove"))
         and isinstance(journal.get("manifest"), dict)
-        and all(is_safe_rel(r) and _inside(root, out_dir / r) for r in journal["write"] + journal["remove"])
+        and all(is_safe_rel(r) and inside(root, out_dir / r) for r in journal["write"] + journal["remove"])
     ):
         message = "the journal of an unfinished write is damaged"
         hint = f"delete it and the folder {STAGING}, then build again"

@@ -7,10 +7,8 @@ docs/ during a build and `mkdocs serve` cannot loop on its own output.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import os
-import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -18,7 +16,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from .. import memo, pipeline, shortcuts
@@ -28,63 +26,13 @@ from ..render.glossary import TermMarker
 from ..validate.review_ledger import Ledger
 from ..write.review_state import write_review_state
 from ..write.transaction import read_manifest
-from . import dirty_tags, fastpath, native_watch, search_backend, serve_gc, template_cache, theme_tooltips
-from .dirty_search import DirtySearchIndex
+from . import fastpath, search_backend, serve_gc, template_cache, theme_tooltips
+from .html_whitespace import squeeze_whitespace
 from .options import DigestConfig, build_options
 from .serve_errors import ERROR_PAGE, ServeErrors
+from .serve_session import DirtyRebuild, error_site, generated, watch_inputs
 
 log = logging.getLogger("mkdocs.plugins.digest")
-_BUILT: dict[tuple[str, str], str] = {}
-"""(site_dir, src_uri) -> hash of the content last built in this process (for dirty builds)."""
-_READ: dict[tuple[str, str], str] = {}
-"""(site_dir, src_uri) -> hash of a page's HTML body once the tags plugin has seen it (dirty_tags.py)."""
-
-
-class GeneratedFile(File):
-    """A virtual page that knows whether it changed since the last build.
-
-    MkDocs treats every generated file as modified, so `mkdocs serve --dirty`
-    would rebuild every article; this compares content hashes instead.
-    """
-
-    changed: bool = True
-    reading: bool = False
-    """Read again though unchanged (dirty_tags.py); on_env says whether it is written again."""
-
-    def is_modified(self) -> bool:
-        return self.changed or self.reading
-
-
-def generated(config: MkDocsConfig, src_uri: str, content: str | bytes) -> GeneratedFile:
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    digest = hashlib.sha256(data).hexdigest()
-    key = (config.site_dir, src_uri)
-    file = GeneratedFile.generated(config, src_uri, content=content)
-    assert isinstance(file, GeneratedFile)
-    file.changed = _BUILT.get(key) != digest or not os.path.isfile(file.abs_dest_path)
-    _BUILT[key] = digest
-    return file
-
-
-_VERBATIM = re.compile(r"(<(pre|textarea|script)\b.*?</\2>)", re.S | re.I)
-_INDENT = re.compile(r"\n[ \t\n]+")
-
-
-def squeeze_whitespace(html: str) -> str:
-    """Drop indentation and blank lines between lines of HTML, except in pre/textarea/script.
-
-    A run of white space containing a line break renders as one space anyway;
-    on an article page this saves several kilobytes of the theme's indentation.
-    """
-    parts = _VERBATIM.split(html)
-    out = []
-    for i, part in enumerate(parts):
-        kind = i % 3
-        if kind == 0:
-            out.append(_INDENT.sub("\n", part))
-        elif kind == 1:
-            out.append(part)
-    return "".join(out)
 
 
 def clash_error(clashes: list[str]) -> PluginError:
@@ -116,14 +64,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         """Under `mkdocs serve`, before any good build: on_files publishes the error page alone."""
         self.ledger_to_record: Ledger | None = None
         """A publishing build's review ledger, recorded once the site is written (on_post_build)."""
-        self.dirty_search: DirtySearchIndex | None = None
-        """Under `mkdocs serve --dirty`: the search index kept whole (dirty_search.py)."""
-        self.read_for_tags: list[GeneratedFile] = []
-        """Under `mkdocs serve --dirty`: unchanged pages read again for the tags plugin (dirty_tags.py)."""
+        self.dirty: DirtyRebuild | None = None
+        """Under `mkdocs serve --dirty`: what keeps the site whole (serve_session.py)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
-        self.dirty_search = DirtySearchIndex() if command == "serve" and dirty else None
+        self.dirty = DirtyRebuild() if command == "serve" and dirty else None
 
     def root(self, config: MkDocsConfig) -> Path:
         return Path(self.config.root or Path(config.config_file_path).parent)
@@ -180,7 +126,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         if self.error_only:
-            return self.error_site(files, config)
+            self.generated = {ERROR_PAGE}
+            return error_site(files, config, self.serve_errors)
         result = self.result
         if result is None:  # on_pre_build failed or did not run: MkDocs has stopped already
             raise PluginError("the digest's pages were not built")
@@ -197,8 +144,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 files.remove(old)
         clashes = []
         nav_titles = fastpath.nav_titles(config.nav)
-        tags = dirty_tags.tags_plugin(config) if self.dirty_search is not None else None
-        self.read_for_tags = []
+        if self.dirty is not None:
+            self.dirty.begin_files(config)
         for src_uri, text in published.items():
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
@@ -207,10 +154,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                     continue
                 files.remove(existing)
             file = generated(config, src_uri, text)
-            if tags is not None and isinstance(text, str):
-                file.reading = dirty_tags.read_by_tags(text, tags.config.listings_directive)
-                if file.reading:
-                    self.read_for_tags.append(file)
+            if self.dirty is not None:
+                self.dirty.add(file, text)
             if file.is_documentation_page():  # becomes file.page: no Python-Markdown for finished HTML
                 fastpath.ReadyPage(nav_titles.get(src_uri), file, config)
             files.append(file)
@@ -221,27 +166,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             files.append(generated(config, f"{ASSET_DIR}/{search_backend.WORKER}", worker))
         return files
 
-    def error_site(self, files: Files, config: MkDocsConfig) -> Files:
-        """Before any good build under `mkdocs serve`: an error page at the root, the rest as written."""
-        self.generated = {ERROR_PAGE}
-        if files.get_file_from_path(ERROR_PAGE) is None:
-            files.append(generated(config, ERROR_PAGE, self.serve_errors.error_page()))
-        for src_uri, text in published_assets().items():
-            if (existing := files.get_file_from_path(src_uri)) is not None:
-                files.remove(existing)
-            files.append(generated(config, src_uri, text))
-        return files
-
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         """After the tags plugin's (priority 100): it has filled in its listings."""
-        if self.dirty_search is not None:
-            self.dirty_search.begin_build(config, files)
-        for file in self.read_for_tags:  # written again if its listing changed
-            file.reading = False
-            digest = dirty_tags.content_digest(file.page.content if file.page else None)
-            file.changed = file.changed or _READ.get((config.site_dir, file.src_uri)) != digest
-            _READ[(config.site_dir, file.src_uri)] = digest
-        self.read_for_tags = []
+        if self.dirty is not None:
+            self.dirty.begin_env(config, files)
         if shortcuts.take("template-cache"):  # pays under `mkdocs serve`: one environment per save
             env.bytecode_cache = template_cache.CACHE
         return env
@@ -269,8 +197,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     @event_priority(1)  # just before Material's search plugin indexes the page
     def _show_search_view(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         self.search_view = None
-        if self.dirty_search is not None:
-            self.dirty_search.before_page()
+        if self.dirty is not None:
+            self.dirty.search.before_page()
         if page.file.src_uri in self.generated and page.content is not None and shortcuts.take("search-view"):
             view = fastpath.search_view(page.content)
             if view != page.content:
@@ -280,8 +208,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     @event_priority(-1)  # just after it
     def _restore_content(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        if self.dirty_search is not None:
-            self.dirty_search.after_page(page)
+        if self.dirty is not None:
+            self.dirty.search.after_page(page)
         if self.search_view is None:
             return context
         if page.content != self.search_view:
@@ -323,8 +251,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     @event_priority(50)  # before Material's search plugin writes search_index.json
     def _complete_search_index(self, *, config: MkDocsConfig) -> None:
-        if self.dirty_search is not None:
-            self.dirty_search.complete()
+        if self.dirty is not None:
+            self.dirty.search.complete()
 
     @event_priority(-50)  # after Material's search plugin has written search_index.json
     def _after_search_index(self, *, config: MkDocsConfig) -> None:
@@ -354,10 +282,5 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             log.warning(search_backend.large_index_warning(size, limit))
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
-        root = self.root(config)
-        for folder in ("articles", "annotations"):
-            if (root / folder).is_dir():
-                server.watch(str(root / folder))
-        if shortcuts.take("native-watch"):
-            native_watch.use_native_observer(server)
+        watch_inputs(server, self.root(config))
         return server

@@ -63,9 +63,9 @@ def test_a_wrong_id_gets_a_suggestion_made_the_same_way(mini: Path) -> None:
 
 
 def test_the_json_schema_uses_the_validators_patterns() -> None:
-    from newsdigest.validate import records
+    from newsdigest.validate import scalars as validator
 
     scalars = json_schema.SCALARS
-    assert scalars["id"]["pattern"] == records._ID.pattern
-    assert scalars["date"]["pattern"] == records._DATE.pattern
-    assert scalars["lang"]["pattern"] == records._LANG.pattern
+    assert scalars["id"]["pattern"] == validator._ID.pattern
+    assert scalars["date"]["pattern"] == validator._DATE.pattern
+    assert scalars["lang"]["pattern"] == validator._LANG.pattern

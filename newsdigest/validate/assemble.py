@@ -14,7 +14,8 @@ from ..errors import Loc, Problem
 from ..load.inputs import InputFile, RawDigest
 from .parts import sources
 from .pieces import Piece, Ref, pieces
-from .records import INVALID, suggest
+from .records import suggest
+from .scalars import INVALID
 from .validated_file import ValidatedFile, raw_ids, start_validation, validate_file
 
 

@@ -8,7 +8,8 @@ from typing import Any
 from .. import model as m
 from ..errors import Loc, Problem
 from .parts import quote_at
-from .records import KeyPath, path_label, suggest
+from .records import suggest
+from .scalars import KeyPath, path_label
 
 
 def claim_statements(

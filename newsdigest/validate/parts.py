@@ -7,7 +7,7 @@ from typing import Any
 
 from .. import model as m
 from ..errors import Loc
-from .records import KeyPath
+from .scalars import KeyPath
 
 
 def quote_at(item: dict[str, Any], locs: Mapping[KeyPath, Loc], path: KeyPath, label: str) -> m.Quote:

@@ -28,8 +28,8 @@ from ..schema.fields import ID_PATTERN
 from . import safety
 from .claim_cells import claim_statements
 from .parts import quote_at, sources
-from .records import INVALID, KeyPath
 from .review_dates import covered_articles, review_dates
+from .scalars import INVALID, KeyPath
 from .text_at import text_at
 from .validated_file import validate_file
 

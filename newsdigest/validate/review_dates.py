@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..errors import Loc, Problem
-from .records import KeyPath, path_label, suggest
+from .records import suggest
+from .scalars import KeyPath, path_label
 
 
 def review_dates(

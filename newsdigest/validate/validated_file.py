@@ -17,7 +17,8 @@ from ..errors import Loc, Problem
 from ..load.inputs import InputFile
 from ..memo import BuildMemo
 from ..schema.fields import FILE_KINDS
-from .records import INVALID, KeyPath, SchemaValidator
+from .records import SchemaValidator
+from .scalars import INVALID, KeyPath
 
 
 @dataclass(frozen=True, slots=True)

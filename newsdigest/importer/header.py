@@ -34,19 +34,13 @@ from .bylines import Byline, plain, read_byline
 from .chrome import Rules, is_kept, is_separator, link_text, reason
 from .dates import dateline_date
 from .edges import edge_reason
+from .paragraph_kinds import is_heading, is_prose, is_short_title, is_title_like, words_of
 
 TOP_WINDOW = 8
 END_WINDOW = 15
-TITLE_MAX_WORDS = 30
-TITLE_MAX_CHARS = 220
 DECK_MIN_WORDS = 4
-PROSE_WORDS = 35
-"""A paragraph this long is text, whatever it ends with."""
-SENTENCE_WORDS = 12
-"""A paragraph ending a sentence with this many words is text."""
 SAME = 0.85
 """Similarity from which a paragraph counts as the --title or --subtitle given."""
-SENTENCE_END = re.compile(r"[.!?…][\"”’»)*_\\]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,38 +76,6 @@ def plain_line(text: str, markdown: bool) -> str:
     if re.fullmatch(r"(\*{1,2}|_{1,2}).+\1", words):
         words = words.strip("*_")
     return MARKDOWN_ESCAPE.sub(r"\1", words)
-
-
-def words_of(block: Block) -> str:
-    return plain(block.text).lstrip("# ")
-
-
-def is_heading(block: Block) -> bool:
-    return len(block.lines) == 1 and bool(re.match(r"#{1,6}\s", block.lines[0]))
-
-
-def is_prose(block: Block) -> bool:
-    words = words_of(block).split()
-    return len(words) >= PROSE_WORDS or (
-        len(words) >= SENTENCE_WORDS and bool(SENTENCE_END.search(words[-1]))
-    )
-
-
-def is_title_like(block: Block) -> bool:
-    text = words_of(block)
-    words = text.split()
-    if is_heading(block):
-        return len(words) >= 2
-    if len(block.lines) > 1 or not 3 <= len(words) <= TITLE_MAX_WORDS or len(text) > TITLE_MAX_CHARS:
-        return False
-    starts = text[:1].isupper() or text[:1] in "\"“«‘'0123456789"
-    return starts and not re.search(r"[.:;,][\"”’»)*_]*$", text)
-
-
-def is_short_title(block: Block) -> bool:
-    """One or two capitalised words on one line: a headline only when nothing longer comes first."""
-    words = words_of(block).split()
-    return len(block.lines) == 1 and 1 <= len(words) <= 2 and words[0][:1].isupper()
 
 
 def similar(a: str, b: str) -> bool:

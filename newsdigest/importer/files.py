@@ -15,7 +15,8 @@ from pathlib import Path
 import yaml
 
 from ..errors import DigestError, Loc, Problem
-from ..schema.fields import ARTICLE, NOTE_KINDS
+from ..schema.fields import ARTICLE
+from ..schema.vocabularies import NOTE_KINDS
 
 ALWAYS_QUOTED = {"title", "subtitle"}
 PLACEHOLDERS = {

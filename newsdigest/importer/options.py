@@ -19,7 +19,8 @@ import yaml
 
 from ..errors import Loc, Problem
 from ..limits import MAX_ID_CHARS
-from ..schema.fields import ARTICLE_TYPES, ID_PATTERN
+from ..schema.fields import ID_PATTERN
+from ..schema.vocabularies import ARTICLE_TYPES
 from ..slugs import make_id
 from ..validate.records import suggest
 from ..validate.safety import id_too_long

@@ -6,7 +6,7 @@ from .. import site_paths
 from ..anchor import AnchoredArticle, Highlight
 from ..model import Article, Digest, Outlet
 from ..plural import counted
-from ..schema.fields import ARTICLE_TYPES, NOTE_KINDS
+from ..schema.vocabularies import ARTICLE_TYPES, NOTE_KINDS
 from .article_claims import claim_number, claims_section
 from .common import badge, esc, page, time_tag
 from .glossary import TermMarker

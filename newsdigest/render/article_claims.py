@@ -10,7 +10,7 @@ from __future__ import annotations
 from .. import site_paths
 from ..anchor import AnchoredArticle
 from ..model import Claim, Digest
-from ..schema.fields import RATINGS
+from ..schema.vocabularies import RATINGS
 from .common import badge, esc, plain
 from .quoting import quotation
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from .. import site_paths
 from ..model import Article, Claim, Digest, Story
-from ..schema.fields import ARTICLE_TYPES, RATINGS
+from ..schema.vocabularies import ARTICLE_TYPES, RATINGS
 from .common import json_ld, plain
 
 CONTEXT = "https://schema.org"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import site_paths
 from ..model import Note
-from ..schema.fields import NOTE_KINDS
+from ..schema.vocabularies import NOTE_KINDS
 from .common import esc, md_block, plain, review_dates, sources_list
 from .glossary import TermMarker
 from .quoting import quotation

@@ -8,7 +8,7 @@ from .. import site_paths
 from ..anchor import AnchoredDigest
 from ..model import Digest, Outlet, Story
 from ..plural import counted, noun_for
-from ..schema.fields import ARTICLE_TYPES, OUTLET_TYPES
+from ..schema.vocabularies import ARTICLE_TYPES, OUTLET_TYPES
 from ..slugs import tag_slug
 from .common import MONTHS, badge, esc, esc_meta, external_link, page, plain, sources_list, time_tag
 from .profile import profile_html

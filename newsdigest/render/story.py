@@ -18,7 +18,7 @@ from .. import site_paths
 from ..anchor import AnchoredDigest
 from ..model import Claim, Digest, Statement, Story
 from ..plural import counted
-from ..schema.fields import ARTICLE_TYPES, RATINGS
+from ..schema.vocabularies import ARTICLE_TYPES, RATINGS
 from .common import badge, esc, long_date, md_block, page, plain, review_dates, sources_list, time_tag
 from .glossary import TermMarker
 from .jsonld import claim_reviews

@@ -16,7 +16,7 @@ from urllib.parse import quote, urlsplit
 
 from .. import site_paths
 from ..model import Note
-from ..schema.fields import ASSESSMENTS, NOTE_RATINGS, RATING_MEANINGS
+from ..schema.vocabularies import ASSESSMENTS, NOTE_RATINGS, RATING_MEANINGS
 from .common import esc, time_tag
 
 MAIL_ADDRESS = re.compile(r"^[^@\s\"'<>?&#]+@[^@\s\"'<>?&#/]+$")

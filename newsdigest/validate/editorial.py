@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from ..anchor import AnchoredDigest
 from ..errors import Loc, Problem
 from ..model import Source
-from ..schema.fields import NOTE_KINDS, NOTE_RATINGS
+from ..schema.vocabularies import NOTE_KINDS, NOTE_RATINGS
 from .addresses import address_findings, findings_by_address, on_host
 from .checkable import Unnoted
 from .rules import WHERE, Rules

@@ -15,7 +15,7 @@ from ..anchor import AnchoredDigest
 from ..errors import Problem, sort_problems
 from ..plural import counted, noun_for
 from ..render.common import esc, page
-from ..schema.fields import NOTE_KINDS
+from ..schema.vocabularies import NOTE_KINDS
 from .checkable import Unnoted, start_build, unnoted_checkable
 from .editorial import rule_flags
 from .rules import Rules

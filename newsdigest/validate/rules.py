@@ -22,7 +22,7 @@ from typing import Any
 
 from ..errors import DigestError, Loc, Problem
 from ..load.settings import PluginSettings
-from ..schema.fields import NOTE_KINDS
+from ..schema.vocabularies import NOTE_KINDS
 
 RULES_KEY = "rules"
 WHERE = "the digest plugin's `rules:` in mkdocs.yml"

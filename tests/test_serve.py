@@ -59,7 +59,8 @@ class Server:
         return True
 
     def text(self) -> str:
-        return self.log.read_text(encoding="utf-8")
+        """The server's output so far (its last character may still be half written)."""
+        return self.log.read_text(encoding="utf-8", errors="replace")
 
     def wait_for(self, needle: str, count: int, timeout: float = 30) -> None:
         deadline = time.monotonic() + timeout

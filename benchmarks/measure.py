@@ -11,6 +11,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -69,19 +70,49 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+PORT_TAKEN = "Address already in use"
+"""What `mkdocs serve` exits with when its port was taken after free_port() chose it."""
+
+
+def start_serving(
+    root: Path, options: tuple[str, ...] = (), env: dict[str, str] | None = None
+) -> tuple[subprocess.Popen[bytes], int]:
+    """`mkdocs serve` in `root` and its port, once it serves.
+
+    The port is free when chosen, but the server binds it only after its first
+    build; another process (another checkout's tests) may take it meanwhile.
+    The server then exits saying so, and a page read from the port would be
+    that process's: so this waits for the server's own "Serving on", and
+    starts it again on another port if the chosen one was taken.
+    """
+    for _ in range(5):
+        port = free_port()
+        handle, log = tempfile.mkstemp(prefix="mkdocs-serve-", suffix=".log")
+        try:
+            server = subprocess.Popen(
+                [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *options],
+                cwd=root,
+                stdout=handle,
+                stderr=subprocess.STDOUT,
+                env=env,
+            )
+            while "Serving on" not in (text := Path(log).read_text(encoding="utf-8", errors="replace")):
+                if server.poll() is not None:
+                    break
+                time.sleep(0.2)
+            else:
+                return server, port
+        finally:
+            os.close(handle)
+            os.unlink(log)
+        if PORT_TAKEN not in text:
+            raise RuntimeError(f"mkdocs serve stopped before serving:\n{text[-3000:]}")
+    raise RuntimeError("every port chosen for mkdocs serve was taken before it could bind it")
+
+
 def serve_reload_latency(root: Path, edit: Path, runs: int, dirty: bool = True) -> list[float]:
     """Seconds from saving `edit` to the livereload signal, under `mkdocs serve`."""
-    port = free_port()
-    cmd = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "serve",
-        "-a",
-        f"127.0.0.1:{port}",
-        *(["--dirty"] if dirty else []),
-    ]
-    server = subprocess.Popen(cmd, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server, port = start_serving(root, ("--dirty",) if dirty else ())
     try:
         page = wait_for_page(f"http://127.0.0.1:{port}/", timeout=1800)
         latencies = []

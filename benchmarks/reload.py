@@ -17,14 +17,13 @@ import argparse
 import os
 import re
 import shutil
-import subprocess
 import sys
 import time
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-from measure import free_port, median, timed, wait_for_page
+from measure import median, start_serving, timed, wait_for_page
 
 MKDOCS = [sys.executable, "-m", "mkdocs", "build", "-q"]
 
@@ -42,15 +41,8 @@ class Served:
     """`mkdocs serve --dirty` on one digest; `save` times one edit to its reload."""
 
     def __init__(self, root: Path, pythonpath: str | None = None) -> None:
-        self.port = free_port()
         env = {**os.environ, **({"PYTHONPATH": pythonpath} if pythonpath else {})}
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{self.port}"],
-            cwd=root,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            env=env,
-        )
+        self.process, self.port = start_serving(root, ("--dirty",), env)
         self.edit = root / "annotations" / "article-00000.yml"
         self.page = ""
 

@@ -167,3 +167,22 @@ def serious_violations(tab: Any, selector: str = "") -> list[str]:
 def open_page(tab: Any, site: str, path: str) -> None:
     tab.goto(site + path)
     tab.wait_for_load_state("load")
+
+
+ANSWERS = """terms => {
+  const answered = [...document.querySelectorAll('.md-search-result__list a.md-search-result__link')]
+    .map(link => new URL(link.href).searchParams.get('h')).filter(Boolean);
+  const wanted = terms.split(' ');
+  return answered.includes(terms) && answered.every(h => h.split(' ').every(term => wanted.includes(term)));
+}"""
+
+
+def wait_for_results(tab: Any, terms: str) -> None:
+    """Wait until Material's result list answers the query whose search terms are `terms`.
+
+    Material asks its worker at each keystroke and shows each answer, so while
+    a word is typed, and for a moment after its last key, the list holds the
+    results for a prefix of it. Each result link names the terms it answers
+    (its `h` parameter, feature `search.highlight`).
+    """
+    tab.wait_for_function(ANSWERS, arg=terms)

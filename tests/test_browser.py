@@ -248,6 +248,13 @@ def test_no_serious_accessibility_violations(browser: Any, site: str, name: str,
     assert not violations, "\n".join(violations)
 
 
+HEADER_AT_REST = (
+    "() => !document.querySelector('.md-header__title--active')"
+    " && document.querySelector('.md-header').getAnimations({subtree: true}).every(a => a.playState !== 'running')"
+)
+"""At the top of the page the theme's header shows the site's name again, and its transition is over."""
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_screenshots_of_article_and_story(browser: Any, site: str, anchored: Any, scheme: str) -> None:
     """Saved to test-artifacts/ for people to look at (full pages in the light scheme, the top in dark)."""
@@ -257,7 +264,7 @@ def test_screenshots_of_article_and_story(browser: Any, site: str, anchored: Any
     open_page(tab, site, PAGES["article"])
     tab.locator(f"#hl-{placed_notes(anchored)[2]}").click()
     tab.evaluate("window.scrollTo(0, 0)")
-    tab.wait_for_timeout(400)  # let Material's header title transition finish
+    tab.wait_for_function(HEADER_AT_REST)
     tab.screenshot(path=str(ARTIFACTS / f"article-{scheme}.png"), full_page=scheme == "light")
     open_page(tab, site, PAGES["story"])
     tab.screenshot(path=str(ARTIFACTS / f"story-{scheme}.png"), full_page=scheme == "light")

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import open_page, serve
+from browser_support import open_page, serve, wait_for_results
 from test_languages_site import build_languages
 
 pytest_plugins = ["browser_support"]
@@ -36,9 +36,8 @@ def test_search_finds_a_word_typed_without_its_accents(page: Any, languages_site
     open_page(page, languages_site, "")
     page.locator(".md-search__input").click()
     page.keyboard.type("retropedaler")
-    result = page.locator('.md-search-result__item a[href*="articles/pont-fr/"]').first
-    result.wait_for(state="attached")
-    result.click()
+    wait_for_results(page, "retropedaler")  # not the results for a prefix of the word
+    page.locator('.md-search-result__item a[href*="articles/pont-fr/"]').first.click()
     page.wait_for_load_state("load")
     assert "/articles/pont-fr/" in page.url
 

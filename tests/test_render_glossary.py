@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsdigest import pipeline
@@ -87,6 +87,7 @@ def test_one_definition_per_page_across_text_and_notes() -> None:
     assert "data-d=" in terms.wrap_page("<p>Daesh</p>"), "a new page defines the term again"
 
 
+@settings(deadline=None)  # no time limit per example (200 ms by default): a busy machine may pause any one
 @given(
     st.lists(
         st.sampled_from(["ISIS", "Daesh", "council", "Council", " ", "x", "<b>", "</b>", "&amp;", "-", "\n"])

@@ -19,21 +19,48 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+PORT_TAKEN = "Address already in use"
+"""What `mkdocs serve` exits with when its port was taken after free_port() chose it."""
+
+
 class Server:
     def __init__(self, root: Path, *options: str) -> None:
-        self.port = free_port()
+        """`mkdocs serve` in `root`, once it serves (after its first build).
+
+        The port is chosen free, but the server binds it only after its first
+        build, seconds later; meanwhile another process (another clone's tests,
+        a browser's connection) may take it. The server then exits saying so,
+        and is started again on another port.
+        """
         self.log = root / "serve.log"
-        self.handle = self.log.open("w")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}", *options],
-            cwd=root,
-            stdout=self.handle,
-            stderr=subprocess.STDOUT,
-        )
-        self.wait_for("Serving on", 1)
+        for _ in range(5):  # a port taken five times running is no longer bad luck
+            self.port = free_port()
+            self.handle = self.log.open("w")
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}", *options],
+                cwd=root,
+                stdout=self.handle,
+                stderr=subprocess.STDOUT,
+            )
+            if self.serving():
+                return
+            self.handle.close()
+        raise AssertionError(f"every port chosen was taken before the server could bind it:\n{self.text()}")
+
+    def serving(self, timeout: float = 30) -> bool:
+        """Wait until the server listens; False if it exited because its port was taken."""
+        deadline = time.monotonic() + timeout
+        while "Serving on" not in self.text():
+            if self.process.poll() is not None:
+                assert PORT_TAKEN in self.text(), self.text()
+                return False
+            assert time.monotonic() < deadline, f"waited for 'Serving on':\n{self.text()}"
+            time.sleep(0.1)
+        return True
 
     def text(self) -> str:
-        return self.log.read_text(encoding="utf-8")
+        """The server's output so far (its last character may still be half written)."""
+        return self.log.read_text(encoding="utf-8", errors="replace")
 
     def wait_for(self, needle: str, count: int, timeout: float = 30) -> None:
         deadline = time.monotonic() + timeout

@@ -35,6 +35,10 @@ def server(mini: Path) -> Iterator[Server]:
     running.stop()
 
 
+RELOADED = "document.readyState === 'complete' && document.querySelector('#hl-vanity') !== null"
+"""The page live reload brought in is whole: the banner comes first in it, the rest of the page after."""
+
+
 def with_hostile_kind(original: str) -> str:
     changed = original.replace("kind: loaded-language", f'kind: "{HOSTILE_KIND}"')
     assert changed != original
@@ -87,6 +91,7 @@ def test_the_browser_shows_the_problem_as_text_then_recovers(server: Server, min
     notes.write_text(with_hostile_kind(original), encoding="utf-8")
     banner = page.locator("#digest-build-errors")
     banner.wait_for(state="visible", timeout=30_000)  # live reload brings the new page in
+    page.wait_for_function(RELOADED)  # the banner shows while the rest of the page is still arriving
     shown = banner.inner_text()
     assert KIND_PROBLEM in shown
     assert shown.startswith(
@@ -98,9 +103,7 @@ def test_the_browser_shows_the_problem_as_text_then_recovers(server: Server, min
     notes.write_text(original, encoding="utf-8")
     banner.wait_for(state="detached", timeout=30_000)
     # The banner leaves with the old document; wait for the reloaded one before reading it.
-    page.wait_for_function(
-        "document.readyState === 'complete' && document.querySelector('#hl-vanity') !== null", timeout=30_000
-    )
+    page.wait_for_function(RELOADED, timeout=30_000)
     assert page.locator("#digest-build-errors").count() == 0
     assert page.locator("#hl-vanity").count() == 1
 
@@ -129,6 +132,7 @@ def test_on_a_phone_the_problem_and_its_corrected_line_fit_the_screen(
         notes.write_text("".join(lines[:2] + [TRAP_LINE] + lines[3:]), encoding="utf-8")
         banner = tab.locator("#digest-build-errors")
         banner.wait_for(state="visible", timeout=30_000)
+        tab.wait_for_function(RELOADED)  # measured once the whole page is there
         assert TRAP_PROBLEM in banner.inner_text()
         box = banner.bounding_box()
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390, box

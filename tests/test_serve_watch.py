@@ -55,7 +55,9 @@ def test_the_watches_move_to_a_native_observer_that_reports_changes_and_not_read
             half_saved.flush()
             other.write_text("notes: []\n", encoding="utf-8")  # a save, meanwhile
             assert paths_until(recorder, other) == {str(other)}, "reading or half-writing a.yml sent nothing"
-            assert server._want_rebuild, "MkDocs' own watch heard of the save too"
+            with server._rebuild_cond:  # the observer calls MkDocs' handler and ours in no set order
+                heard = server._rebuild_cond.wait_for(lambda: server._want_rebuild, timeout=30)
+            assert heard, "MkDocs' own watch heard of the save too"
             half_saved.write("  - id: n1\n")
         assert paths_until(recorder, notes) == {str(notes)}, "closing a.yml once written sent its change"
     finally:

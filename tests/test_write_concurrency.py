@@ -10,6 +10,7 @@ the two complete states, and every later run succeeds.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import shutil
@@ -25,7 +26,7 @@ from hostile.tally import tally
 
 from newsdigest.write import faults
 from newsdigest.write import transaction as write
-from newsdigest.write.lock import LOCK
+from newsdigest.write.lock import LOCK, output_lock
 from support import REPO
 
 __all__ = ["tally"]
@@ -119,10 +120,23 @@ def test_second_run_waits_for_the_first(
     tally["run"] += 2
 
 
+def announced_wait(process: subprocess.Popen[str]) -> str:
+    """The first line `process` prints, once printed: that it waits for the lock."""
+    assert process.stderr is not None
+    line = process.stderr.readline()
+    assert line.startswith("waiting for another build"), line
+    return line
+
+
 def test_runs_started_together(
     digests: tuple[Path, Path, dict[str, bytes], dict[str, bytes]], tmp_path: Path, tally: Counter[str]
 ) -> None:
-    """Old and new inputs into one folder at once, TRIALS times: one complete state, then every run works."""
+    """Old and new inputs into one folder at once, TRIALS times: one complete state, then every run works.
+
+    Every other pair starts while the test holds the folder's lock, released
+    once both runs say they wait: they then contend for it, whatever the
+    machine's pace (left alone, a run may start only after the other ended).
+    """
     old_root, new_root, old, new = digests
     out = tmp_path / "docs"
     shutil.copytree(old_root / "docs", out)
@@ -131,8 +145,12 @@ def test_runs_started_together(
     for trial in range(TRIALS):
         pair = [old_root, new_root]
         chance.shuffle(pair)
-        runs = [start(root, out) for root in pair]
-        results = [finish(run) for run in runs]
+        with contextlib.ExitStack() as held:
+            if trial % 2 == 0:
+                held.enter_context(output_lock(out))
+            runs = [start(root, out) for root in pair]
+            announced = [announced_wait(run) if trial % 2 == 0 else "" for run in runs]
+        results = [(code, line + err) for line, (code, err) in zip(announced, map(finish, runs), strict=True)]
         for code, err in results:
             assert code == 0 and "Traceback" not in err, f"trial {trial}: {err}"
         state = snapshot(out)

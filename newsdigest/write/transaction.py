@@ -41,6 +41,7 @@ from ..errors import DigestError, Loc, Problem
 from . import faults
 from .disk_errors import output_error
 from .lock import output_lock
+from .written import OutputFiles, WrittenIndex
 
 MANIFEST = ".digest-manifest.json"
 JOURNAL = ".digest-journal.json"
@@ -105,10 +106,16 @@ def _inside(root: Path, path: Path) -> bool:
     return root in path.resolve().parents
 
 
-def target_problem(out_dir: Path, rel: str, owned: dict[str, str | None], data: bytes | None) -> str | None:
-    """Why the page `rel` must not be written (data) or removed (None), if it must not."""
+def target_problem(
+    out_dir: Path, rel: str, owned: dict[str, str | None], new: str | None, files: OutputFiles, root: Path
+) -> str | None:
+    """Why the page `rel` must not be written or removed, if it must not.
+
+    `new`: the hash of the page's new bytes (None: it is to be removed);
+    `root`: the output folder with links resolved.
+    """
     path = out_dir / rel
-    if not is_safe_rel(rel) or not _inside(out_dir.resolve(), path):
+    if not is_safe_rel(rel) or not _inside(root, path):
         return "outside"
     parent = out_dir
     for part in rel.split("/")[:-1]:
@@ -119,9 +126,9 @@ def target_problem(out_dir: Path, rel: str, owned: dict[str, str | None], data: 
         return None
     if rel not in owned or path.is_symlink() or not path.is_file():
         return "in the way"
-    current = _read(path)
+    current = files.digest(rel)
     recorded = owned[rel]
-    if recorded is not None and current is not None and sha256(current) != recorded and current != data:
+    if recorded is not None and current is not None and current != recorded and current != new:
         return "edited"
     return None
 
@@ -139,12 +146,18 @@ MESSAGES = {
 }
 
 
-def refuse_unsafe_targets(pages: dict[str, bytes], out_dir: Path, owned: dict[str, str | None]) -> None:
-    """Refuse to overwrite hand-written or hand-edited files, or to write outside `out_dir`."""
+def refuse_unsafe_targets(
+    pages: dict[str, str], out_dir: Path, owned: dict[str, str | None], files: OutputFiles
+) -> None:
+    """Refuse to overwrite hand-written or hand-edited files, or to write outside `out_dir`.
+
+    `pages`: the hash of each page's new bytes.
+    """
     problems = []
-    changes: list[tuple[str, bytes | None]] = [*pages.items(), *((r, None) for r in owned if r not in pages)]
-    for rel, data in sorted(changes, key=lambda c: c[0]):
-        why = target_problem(out_dir, rel, owned, data)
+    changes: list[tuple[str, str | None]] = [*pages.items(), *((r, None) for r in owned if r not in pages)]
+    root = out_dir.resolve()
+    for rel, new in sorted(changes, key=lambda c: c[0]):
+        why = target_problem(out_dir, rel, owned, new, files, root)
         if why is not None:
             message, hint = MESSAGES[why]
             shown = rel if why == "outside" else f"{out_dir.name}/{rel}"
@@ -184,22 +197,31 @@ def _about(exc: OSError, out_dir: Path) -> bool:
     return os.path.commonpath([folder, os.path.abspath(exc.filename)]) == folder
 
 
-def write_pages(pages: dict[str, str], out_dir: Path) -> WriteReport:
-    """Write changed pages, remove pages no longer generated, update the manifest: all or nothing."""
+def write_pages(pages: dict[str, str], out_dir: Path, index: WrittenIndex | None = None) -> WriteReport:
+    """Write changed pages, remove pages no longer generated, update the manifest: all or nothing.
+
+    `index`: the pages' status as the last write left them (written.py), updated after this one.
+    """
     with writing(out_dir):
-        return _write_locked(pages, out_dir)
+        files = OutputFiles(out_dir, index)
+        encoded = {rel: pages[rel].encode("utf-8") for rel in sorted(pages)}
+        hashes = {rel: sha256(data) for rel, data in encoded.items()}
+        report = _write_locked(encoded, hashes, out_dir, files)
+        files.save(hashes, report.written)
+        return report
 
 
-def _write_locked(pages: dict[str, str], out_dir: Path) -> WriteReport:
+def _write_locked(
+    encoded: dict[str, bytes], hashes: dict[str, str], out_dir: Path, files: OutputFiles
+) -> WriteReport:
     recover(out_dir)
     owned = read_owned(out_dir)
-    encoded = {rel: pages[rel].encode("utf-8") for rel in sorted(pages)}
-    refuse_unsafe_targets(encoded, out_dir, owned)
+    refuse_unsafe_targets(hashes, out_dir, owned, files)
     report = WriteReport()
-    for rel, data in encoded.items():
-        (report.unchanged if _read(out_dir / rel) == data else report.written).append(rel)
+    for rel, digest in hashes.items():
+        (report.unchanged if files.digest(rel) == digest else report.written).append(rel)
     report.removed = [rel for rel in sorted(owned) if rel not in encoded and os.path.lexists(out_dir / rel)]
-    manifest = {"generated": {rel: sha256(data) for rel, data in encoded.items()}, "version": 2}
+    manifest = {"generated": hashes, "version": 2}
     if not report.written and not report.removed and _read(out_dir / MANIFEST) == _dump(manifest):
         return report
     stage(out_dir, {rel: encoded[rel] for rel in report.written})

@@ -3,8 +3,10 @@
 Only files this generator created (listed in its manifest, with the hash of
 the bytes it wrote) are ever replaced or removed; one edited by hand since
 is left alone and reported. No page is written outside the output folder,
-whatever links the folder holds. A file is rewritten only when its bytes
-change, so `mkdocs serve` sees no change when there is none.
+whatever links the folder holds (targets.py). A file is rewritten only when
+its bytes change, so `mkdocs serve` sees no change when there is none. A
+page whose status is unchanged since the last write is not read to tell
+(written.py).
 
 Writing is a transaction, so a build that fails or is killed never leaves
 half an output:
@@ -41,12 +43,12 @@ from ..errors import DigestError, Loc, Problem
 from . import faults
 from .disk_errors import output_error
 from .lock import output_lock
+from .targets import inside, is_safe_rel, refuse_unsafe_targets
 from .written import OutputFiles, WrittenIndex
 
 MANIFEST = ".digest-manifest.json"
 JOURNAL = ".digest-journal.json"
 STAGING = ".digest-staging"
-EDITED_HINT = "move your changes to a hand-written page, then delete this file; the build will recreate it"
 
 
 @dataclass(slots=True)
@@ -58,13 +60,6 @@ class WriteReport:
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def is_safe_rel(rel: object) -> bool:
-    """A relative POSIX path with no `..`, empty or hidden part, and no control character."""
-    if not isinstance(rel, str) or not rel or "\\" in rel or any(ord(c) < 0x20 or c == "\x7f" for c in rel):
-        return False
-    return all(part and not part.startswith(".") for part in rel.split("/"))
 
 
 def _json(path: Path) -> Any:
@@ -100,70 +95,6 @@ def _read(path: Path) -> bytes | None:
         return path.read_bytes() if path.is_file() and not path.is_symlink() else None
     except OSError:
         return None
-
-
-def _inside(root: Path, path: Path) -> bool:
-    return root in path.resolve().parents
-
-
-def target_problem(
-    out_dir: Path, rel: str, owned: dict[str, str | None], new: str | None, files: OutputFiles, root: Path
-) -> str | None:
-    """Why the page `rel` must not be written or removed, if it must not.
-
-    `new`: the hash of the page's new bytes (None: it is to be removed);
-    `root`: the output folder with links resolved.
-    """
-    path = out_dir / rel
-    if not is_safe_rel(rel) or not _inside(root, path):
-        return "outside"
-    parent = out_dir
-    for part in rel.split("/")[:-1]:
-        parent = parent / part
-        if parent.is_symlink() or (parent.exists() and not parent.is_dir()):
-            return "in the way"
-    if not os.path.lexists(path):
-        return None
-    if rel not in owned or path.is_symlink() or not path.is_file():
-        return "in the way"
-    current = files.digest(rel)
-    recorded = owned[rel]
-    if recorded is not None and current is not None and current != recorded and current != new:
-        return "edited"
-    return None
-
-
-MESSAGES = {
-    "outside": (
-        "page would be written outside the output folder",
-        "this is a bug or a hostile file name; nothing was written",
-    ),
-    "in the way": (
-        "a hand-written file is in the way of a generated page",
-        "rename or move the hand-written file; the digest never overwrites it",
-    ),
-    "edited": ("this generated page was changed by hand since the digest wrote it", EDITED_HINT),
-}
-
-
-def refuse_unsafe_targets(
-    pages: dict[str, str], out_dir: Path, owned: dict[str, str | None], files: OutputFiles
-) -> None:
-    """Refuse to overwrite hand-written or hand-edited files, or to write outside `out_dir`.
-
-    `pages`: the hash of each page's new bytes.
-    """
-    problems = []
-    changes: list[tuple[str, str | None]] = [*pages.items(), *((r, None) for r in owned if r not in pages)]
-    root = out_dir.resolve()
-    for rel, new in sorted(changes, key=lambda c: c[0]):
-        why = target_problem(out_dir, rel, owned, new, files, root)
-        if why is not None:
-            message, hint = MESSAGES[why]
-            shown = rel if why == "outside" else f"{out_dir.name}/{rel}"
-            problems.append(Problem(Loc(shown), message, hint))
-    if problems:
-        raise DigestError(problems)
 
 
 @contextmanager
@@ -330,7 +261,7 @@ def _recover_locked(out_dir: Path) -> None:
         isinstance(journal, dict)
         and all(isinstance(journal.get(k), list) for k in ("write", "remove"))
         and isinstance(journal.get("manifest"), dict)
-        and all(is_safe_rel(r) and _inside(root, out_dir / r) for r in journal["write"] + journal["remove"])
+        and all(is_safe_rel(r) and inside(root, out_dir / r) for r in journal["write"] + journal["remove"])
     ):
         message = "the journal of an unfinished write is damaged"
         hint = f"delete it and the folder {STAGING}, then build again"

@@ -97,16 +97,19 @@ class OutputFiles:
         self.read: list[str] = []
         """Pages whose bytes were read (in order): the others were known by their status."""
 
-    def digest(self, rel: str) -> str | None:
-        """The sha256 of the regular file at `rel` (a link is not followed), or None if there is none."""
+    def digest(self, rel: str, found: os.stat_result | None = None) -> str | None:
+        """The sha256 of the regular file at `rel` (a link is not followed), or None if there is none.
+
+        `found`: the file's status, if the caller has just taken it.
+        """
         if rel not in self._known:
-            self._known[rel] = self._digest(rel)
+            self._known[rel] = self._digest(rel, found)
         return self._known[rel]
 
-    def _digest(self, rel: str) -> str | None:
+    def _digest(self, rel: str, found: os.stat_result | None) -> str | None:
         path = self.out_dir / rel
         try:
-            found = os.lstat(path)
+            found = found or os.lstat(path)
         except OSError:
             return None
         if not stat.S_ISREG(found.st_mode):

@@ -48,9 +48,9 @@ def announce_wait(out_dir: Path, holder: str) -> None:
     )
 
 
-def written_index(root: Path, out_dir: Path) -> WrittenIndex | None:
-    """The status of the pages the last write left in `out_dir`, kept in the cache (None with it off)."""
-    return WrittenIndex.of(memo_store.cache_base(root) if memo_store.enabled() else None, out_dir)
+def cache_folder(root: Path) -> Path | None:
+    """Where the index of the pages' status is kept (write/written.py): the cache's, unless it is off."""
+    return memo_store.cache_base(root) if memo_store.enabled() else None
 
 
 def build_and_write(args: argparse.Namespace, out_dir: Path) -> int:
@@ -61,8 +61,8 @@ def build_and_write(args: argparse.Namespace, out_dir: Path) -> int:
     config = root / "mkdocs.yml"
     settings = (args.preview, config.read_bytes() if config.is_file() else b"", read_review_state(out_dir))
     fingerprint = inputs_fingerprint(root, settings, memo_store.stat_index_of(root))
-    index = written_index(root, out_dir)
-    if not args.preview and (pages := unchanged_since_last_build(out_dir, fingerprint, index)) is not None:
+    cache = cache_folder(root)
+    if not args.preview and (pages := unchanged_since_last_build(out_dir, fingerprint, cache)) is not None:
         print(
             f"nothing changed since the last build: {counted(pages, 'file')} up to date "
             f"({time.monotonic() - started:.2f} s)"
@@ -78,7 +78,7 @@ def build_and_write(args: argparse.Namespace, out_dir: Path) -> int:
     for warning in result.warnings:
         print(warning.format(), file=sys.stderr)
     pages_and_assets = {**result.pages, **published_assets()}  # assets: for any engine
-    written = write_pages(pages_and_assets, out_dir, written_index(root, out_dir))
+    written = write_pages(pages_and_assets, out_dir, WrittenIndex.of(cache, out_dir))
     if options.strict:  # a publishing build: the next one compares with it
         write_review_state(out_dir, result.ledger)
     record(out_dir, fingerprint)

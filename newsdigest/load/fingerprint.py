@@ -112,16 +112,21 @@ def outputs_intact(out_dir: Path, index: WrittenIndex | None = None) -> int | No
 
 
 def unchanged_since_last_build(
-    out_dir: Path, fingerprint: str | None, index: WrittenIndex | None = None
+    out_dir: Path, fingerprint: str | None, cache_folder: Path | None = None
 ) -> int | None:
-    """Number of files, when the last build had this fingerprint and its output is intact."""
+    """Number of files, when the last build had this fingerprint and its output is intact.
+
+    `cache_folder` holds the index of the pages' status (write/written.py).
+    """
     if fingerprint is None:
         return None
     try:
         recorded = json.loads((out_dir / FILE).read_text(encoding="utf-8")).get("inputs")
     except (OSError, ValueError, AttributeError):
         return None
-    return outputs_intact(out_dir, index) if recorded == fingerprint else None
+    if recorded != fingerprint:
+        return None
+    return outputs_intact(out_dir, WrittenIndex.of(cache_folder, out_dir))
 
 
 def record(out_dir: Path, fingerprint: str | None) -> None:

@@ -14,23 +14,27 @@ references broken by a deleted file are told by the status alone.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import pickle
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_write_status import edit_in_place_keeping_size_and_time
 
 from newsdigest import cache_entries, memo, memo_store, model, pipeline
 from newsdigest.errors import DigestError
 from newsdigest.load import stat_index
 from newsdigest.memo import BuildMemo
 from newsdigest.site_paths import Linker
+from newsdigest.write import written
 from support import FIXTURES, REPO, copy_digest, run_cli
 
 WORDS = st.lists(
@@ -207,6 +211,7 @@ def test_pages_after_an_edit_reuses_the_cache_and_writes_what_a_fresh_build_writ
     """Across real processes: `pages` twice with an edit between, against `pages` with the cache off."""
     assert run_cli("pages", "--root", str(mini)).returncode == 0
     assert entry_count(mini), "the first run fills the cache"
+    age_written_index(mini)  # the second run trusts every page's status (test_write_status.py)
     notes = mini / "annotations" / "daily-report.yml"
     notes.write_text(
         notes.read_text(encoding="utf-8").replace("feasibility study.", "study of 2023."), encoding="utf-8"
@@ -221,6 +226,31 @@ def test_pages_after_an_edit_reuses_the_cache_and_writes_what_a_fresh_build_writ
     assert off.returncode == 0, off.stderr
     assert not memo_store.cache_base(other).exists()
     assert snapshot(mini / "docs") == snapshot(other / "docs")
+
+
+def age_written_index(root: Path) -> None:
+    """Make the write index of `root/docs` as if written an hour from now: every page in it is trusted."""
+    path = memo_store.cache_base(root) / written.index_name(root / "docs")
+    entries, _ = stat_index.read(path, written.WrittenIndex.decode)
+    assert entries, "the last `pages` run recorded its pages"
+    later = time.time_ns() + 3600 * 10**9
+    payload = written.WrittenIndex.encode(later, entries)
+    path.write_bytes(hashlib.sha256(payload).digest() + payload)
+    os.utime(path, ns=(later, later))
+
+
+def test_pages_in_a_new_process_trusting_the_index_still_finds_a_hand_edit(mini: Path) -> None:
+    assert run_cli("pages", "--root", str(mini)).returncode == 0
+    age_written_index(mini)
+    page = mini / "docs" / "glossary.md"
+    edit_in_place_keeping_size_and_time(page, page.read_bytes()[:-1] + b"!")
+    notes = mini / "annotations" / "daily-report.yml"
+    notes.write_text(notes.read_text(encoding="utf-8").replace("feasibility", "planning"), encoding="utf-8")
+    result = run_cli("pages", "--root", str(mini))
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        "docs/glossary.md:1:1: this generated page was changed by hand since the digest wrote it\n"
+    )
 
 
 def snapshot(docs: Path) -> dict[str, bytes]:

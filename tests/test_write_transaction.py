@@ -29,9 +29,11 @@ from hostile.tally import tally
 
 from newsdigest import pipeline
 from newsdigest.errors import DigestError
+from newsdigest.load import fingerprint, stat_index
 from newsdigest.write import faults
 from newsdigest.write import transaction as write
 from newsdigest.write.lock import LOCK
+from newsdigest.write.written import WrittenIndex
 from support import REPO, copy_digest
 
 __all__ = ["tally"]
@@ -148,19 +150,37 @@ def killed_child(run: Callable[[], object], n: int, torn: bool) -> bool:
     return False
 
 
-@pytest.mark.parametrize("torn", [False, True], ids=["clean-kill", "torn-write"])
+@pytest.mark.parametrize(
+    "torn, indexed",
+    [(False, False), (True, False), (False, True)],
+    ids=["clean-kill", "torn-write", "indexed"],
+)
 def test_killed_at_every_step(
     states: tuple[Path, dict[str, str], dict[str, bytes], dict[str, bytes]],
     tmp_path: Path,
     torn: bool,
+    indexed: bool,
     tally: Counter[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """`indexed`: each write uses the index of the pages' status (written.py), trusted however recent.
+
+    Then the run after the kill must still write the new output: an index
+    left by a killed write never says a page is unchanged when it is not.
+    """
     docs_old, new_pages, old, new = states
     results = Counter[str]()
+    if indexed:
+        monkeypatch.setattr(stat_index, "horizon", lambda written_ns, started_ns: 2**62)
     for n in range(1, 500):
         docs = tmp_path / f"docs-{n}"
         shutil.copytree(docs_old, docs)
-        killed = killed_child(functools.partial(write.write_pages, new_pages, docs), n, torn)
+        cache = tmp_path / f"cache-{n}"
+        cache.mkdir()
+        index = functools.partial(WrittenIndex.of, cache if indexed else None, docs)
+        if indexed:
+            assert fingerprint.outputs_intact(docs, index()), "the copy's pages are in the index"
+        killed = killed_child(functools.partial(write_indexed, new_pages, docs, index), n, torn)
         state = snapshot(docs)
         committed = (docs / write.JOURNAL).exists()
         if not committed:  # before the commit, or after the journal was removed
@@ -168,7 +188,7 @@ def test_killed_at_every_step(
         write.recover(docs)
         after = snapshot(docs)
         assert after == new if committed else after in (old, new), f"killed at change {n}"
-        write.write_pages(new_pages, docs)
+        write.write_pages(new_pages, docs, index())
         assert snapshot(docs) == new, f"the run after the kill at change {n} did not finish the write"
         results["committed" if committed else "before commit"] += killed
         tally["killed"] += killed
@@ -192,6 +212,11 @@ def test_read_manifest_counts_an_unfinished_write(
             assert set(new_pages) <= write.read_manifest(docs)
             return
     pytest.fail("never killed after the commit")
+
+
+def write_indexed(pages: dict[str, str], docs: Path, index: Callable[[], WrittenIndex | None]) -> None:
+    """Write with the index as a new process finds it (read once the process started)."""
+    write.write_pages(pages, docs, index())
 
 
 def run_pages(root: Path, fault: str = "") -> subprocess.CompletedProcess[str]:

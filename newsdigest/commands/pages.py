@@ -15,6 +15,7 @@ from ..progress import Progress
 from ..write.lock import LOCK
 from ..write.review_state import read_review_state, write_review_state
 from ..write.transaction import recover, write_pages, writing
+from ..write.written import WrittenIndex
 from .common import counts, require_digest, site_config, summary_line
 
 NAME = "pages"
@@ -47,6 +48,11 @@ def announce_wait(out_dir: Path, holder: str) -> None:
     )
 
 
+def cache_folder(root: Path) -> Path | None:
+    """Where the index of the pages' status is kept (write/written.py): the cache's, unless it is off."""
+    return memo_store.cache_base(root) if memo_store.enabled() else None
+
+
 def build_and_write(args: argparse.Namespace, out_dir: Path) -> int:
     """The whole run, under the output folder's lock: a second `pages` waits for the first."""
     started = time.monotonic()
@@ -55,7 +61,8 @@ def build_and_write(args: argparse.Namespace, out_dir: Path) -> int:
     config = root / "mkdocs.yml"
     settings = (args.preview, config.read_bytes() if config.is_file() else b"", read_review_state(out_dir))
     fingerprint = inputs_fingerprint(root, settings, memo_store.stat_index_of(root))
-    if not args.preview and (pages := unchanged_since_last_build(out_dir, fingerprint)) is not None:
+    cache = cache_folder(root)
+    if not args.preview and (pages := unchanged_since_last_build(out_dir, fingerprint, cache)) is not None:
         print(
             f"nothing changed since the last build: {counted(pages, 'file')} up to date "
             f"({time.monotonic() - started:.2f} s)"
@@ -70,7 +77,8 @@ def build_and_write(args: argparse.Namespace, out_dir: Path) -> int:
     progress.clear()
     for warning in result.warnings:
         print(warning.format(), file=sys.stderr)
-    written = write_pages({**result.pages, **published_assets()}, out_dir)  # assets: for any engine
+    pages_and_assets = {**result.pages, **published_assets()}  # assets: for any engine
+    written = write_pages(pages_and_assets, out_dir, WrittenIndex.of(cache, out_dir))
     if options.strict:  # a publishing build: the next one compares with it
         write_review_state(out_dir, result.ledger)
     record(out_dir, fingerprint)

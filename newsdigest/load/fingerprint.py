@@ -19,8 +19,8 @@ from importlib import metadata
 from pathlib import Path
 
 from ..errors import Problem
-from ..write.target_safety import sha256
 from ..write.transaction import JOURNAL, read_owned
+from ..write.written import OutputFiles, WrittenIndex
 from .inputs import discover
 from .reading import read_bounded
 from .stat_index import StatIndex, status
@@ -93,27 +93,40 @@ def inputs_fingerprint(root: Path, settings: object, index: StatIndex | None = N
     return digest.hexdigest()
 
 
-def outputs_intact(out_dir: Path) -> int | None:
-    """How many generated files there are, if every one still has the bytes written."""
+def outputs_intact(out_dir: Path, index: WrittenIndex | None = None) -> int | None:
+    """How many generated files there are, if every one still has the bytes written.
+
+    A file the `index` knows unchanged is not read (write/written.py).
+    """
     owned = read_owned(out_dir)
     if not owned or os.path.lexists(out_dir / JOURNAL):
         return None
+    files = OutputFiles(out_dir, index)
+    hashes: dict[str, str] = {}
     for rel, expected in owned.items():
-        path = out_dir / rel
-        if expected is None or not path.is_file() or sha256(path.read_bytes()) != expected:
+        if expected is None or files.digest(rel) != expected:
             return None
+        hashes[rel] = expected
+    files.save(hashes, [])
     return len(owned)
 
 
-def unchanged_since_last_build(out_dir: Path, fingerprint: str | None) -> int | None:
-    """Number of files, when the last build had this fingerprint and its output is intact."""
+def unchanged_since_last_build(
+    out_dir: Path, fingerprint: str | None, cache_folder: Path | None = None
+) -> int | None:
+    """Number of files, when the last build had this fingerprint and its output is intact.
+
+    `cache_folder` holds the index of the pages' status (write/written.py).
+    """
     if fingerprint is None:
         return None
     try:
         recorded = json.loads((out_dir / FILE).read_text(encoding="utf-8")).get("inputs")
     except (OSError, ValueError, AttributeError):
         return None
-    return outputs_intact(out_dir) if recorded == fingerprint else None
+    if recorded != fingerprint:
+        return None
+    return outputs_intact(out_dir, WrittenIndex.of(cache_folder, out_dir))
 
 
 def record(out_dir: Path, fingerprint: str | None) -> None:

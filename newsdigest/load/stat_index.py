@@ -11,6 +11,9 @@ when both of its times are older than the index file itself, and (stricter)
 older than the start of the build that read it by a margin wider than any file
 system's clock tick; otherwise the file is read again, and a later index can
 trust it.
+
+The write stage keeps an index of the same kind for the pages it wrote
+(write/written.py): a subclass with its own file name and format.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import os
 import pickle
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 NAME = "stat-index.pickle"
@@ -36,6 +40,10 @@ def status(path: Path) -> Status | None:
         found = os.stat(path)
     except OSError:
         return None
+    return status_of(found)
+
+
+def status_of(found: os.stat_result) -> Status:
     return (found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino, found.st_dev)
 
 
@@ -75,20 +83,34 @@ class Source:
         return self.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
 
 
+Entry = tuple[Status, str]
+"""A file's status and the hash of its bytes."""
+
+
 class StatIndex:
     """The last build's index (read once) and the one this build records."""
 
-    def __init__(self, folder: Path | None) -> None:
-        self.path = folder / NAME if folder is not None else None
-        self.entries: dict[str, tuple[Status, str]] = {}
-        self.recorded: dict[str, tuple[Status, str]] = {}
+    def __init__(self, folder: Path | None, name: str = NAME) -> None:
+        self.path = folder / name if folder is not None else None
+        self.entries: dict[str, Entry] = {}
+        self.recorded: dict[str, Entry] = {}
         self.read_again = False
         """Some file was read: the next index has newer entries, or can trust older ones."""
         self.trusted_before = 0
         """Entries with a time as new as this are not trusted (see the module's docstring)."""
         self.started_ns = time.time_ns()
         if self.path is not None:
-            self.entries, self.trusted_before = read(self.path)
+            self.entries, self.trusted_before = read(self.path, self.decode)
+
+    @staticmethod
+    def encode(started_ns: int, entries: dict[str, Entry]) -> bytes:
+        return pickle.dumps((started_ns, entries), protocol=5)
+
+    @staticmethod
+    def decode(payload: bytes) -> tuple[int, dict[str, Entry]]:
+        """The start time and entries of an index's payload; raises on anything else."""
+        started_ns, entries = pickle.loads(payload)
+        return started_ns, entries
 
     def unchanged(self, rel: str, now: Status) -> str | None:
         """The hash of the file's bytes, if its status is the one recorded and safely older than the index."""
@@ -109,7 +131,7 @@ class StatIndex:
             return
         if self.recorded == self.entries and not self.read_again:
             return
-        payload = pickle.dumps((self.started_ns, self.recorded), protocol=5)
+        payload = self.encode(self.started_ns, self.recorded)
         scratch: str | None = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -123,7 +145,9 @@ class StatIndex:
                     os.unlink(scratch)
 
 
-def read(path: Path) -> tuple[dict[str, tuple[Status, str]], int]:
+def read(
+    path: Path, decode: Callable[[bytes], tuple[int, dict[str, Entry]]] = StatIndex.decode
+) -> tuple[dict[str, Entry], int]:
     """An intact index's entries and the time they must be older than; nothing for anything else."""
     try:
         with path.open("rb") as handle:
@@ -132,7 +156,7 @@ def read(path: Path) -> tuple[dict[str, tuple[Status, str]], int]:
         payload = memoryview(data)[_CHECK:]
         if len(data) <= _CHECK or hashlib.sha256(payload).digest() != data[:_CHECK]:
             return {}, 0
-        started_ns, entries = pickle.loads(payload)
+        started_ns, entries = decode(bytes(payload))
     except Exception:  # an unreadable index: every file is read
         return {}, 0
     return entries, horizon(written_ns, started_ns)

@@ -3,9 +3,10 @@
 Only files this generator created (listed in its manifest, with the hash of
 the bytes it wrote) are ever replaced or removed; one edited by hand since
 is left alone and reported. No page is written outside the output folder,
-whatever links the folder holds (target_safety.py). A file is rewritten
-only when its bytes change, so `mkdocs serve` sees no change when there is
-none.
+whatever links the folder holds (targets.py). A file is rewritten only when
+its bytes change, so `mkdocs serve` sees no change when there is none. A
+page whose status is unchanged since the last write is not read to tell
+(written.py).
 
 Writing is a transaction, so a build that fails or is killed never leaves
 half an output:
@@ -28,6 +29,7 @@ disk (full, read-only) is reported as an error naming the folder.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -41,7 +43,8 @@ from ..errors import DigestError, Loc, Problem
 from . import faults
 from .disk_errors import output_error
 from .lock import output_lock
-from .target_safety import inside, is_safe_rel, read_regular, refuse_unsafe_targets, sha256
+from .targets import inside, is_safe_rel, refuse_unsafe_targets
+from .written import OutputFiles, WrittenIndex
 
 MANIFEST = ".digest-manifest.json"
 JOURNAL = ".digest-journal.json"
@@ -53,6 +56,10 @@ class WriteReport:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def _json(path: Path) -> Any:
@@ -80,6 +87,14 @@ def read_manifest(out_dir: Path) -> set[str]:
     if isinstance(journal, dict) and isinstance(journal.get("manifest"), dict):
         owned |= {rel for rel in journal["manifest"].get("generated", {}) if is_safe_rel(rel)}
     return owned
+
+
+def _read(path: Path) -> bytes | None:
+    """The bytes of a regular file (links not followed), or None."""
+    try:
+        return path.read_bytes() if path.is_file() and not path.is_symlink() else None
+    except OSError:
+        return None
 
 
 @contextmanager
@@ -113,23 +128,32 @@ def _about(exc: OSError, out_dir: Path) -> bool:
     return os.path.commonpath([folder, os.path.abspath(exc.filename)]) == folder
 
 
-def write_pages(pages: dict[str, str], out_dir: Path) -> WriteReport:
-    """Write changed pages, remove pages no longer generated, update the manifest: all or nothing."""
+def write_pages(pages: dict[str, str], out_dir: Path, index: WrittenIndex | None = None) -> WriteReport:
+    """Write changed pages, remove pages no longer generated, update the manifest: all or nothing.
+
+    `index`: the pages' status as the last write left them (written.py), updated after this one.
+    """
     with writing(out_dir):
-        return _write_locked(pages, out_dir)
+        files = OutputFiles(out_dir, index)
+        encoded = {rel: pages[rel].encode("utf-8") for rel in sorted(pages)}
+        hashes = {rel: sha256(data) for rel, data in encoded.items()}
+        report = _write_locked(encoded, hashes, out_dir, files)
+        files.save(hashes, report.written)
+        return report
 
 
-def _write_locked(pages: dict[str, str], out_dir: Path) -> WriteReport:
+def _write_locked(
+    encoded: dict[str, bytes], hashes: dict[str, str], out_dir: Path, files: OutputFiles
+) -> WriteReport:
     recover(out_dir)
     owned = read_owned(out_dir)
-    encoded = {rel: pages[rel].encode("utf-8") for rel in sorted(pages)}
-    refuse_unsafe_targets(encoded, out_dir, owned)
+    refuse_unsafe_targets(hashes, out_dir, owned, files)
     report = WriteReport()
-    for rel, data in encoded.items():
-        (report.unchanged if read_regular(out_dir / rel) == data else report.written).append(rel)
+    for rel, digest in hashes.items():
+        (report.unchanged if files.digest(rel) == digest else report.written).append(rel)
     report.removed = [rel for rel in sorted(owned) if rel not in encoded and os.path.lexists(out_dir / rel)]
-    manifest = {"generated": {rel: sha256(data) for rel, data in encoded.items()}, "version": 2}
-    if not report.written and not report.removed and read_regular(out_dir / MANIFEST) == _dump(manifest):
+    manifest = {"generated": hashes, "version": 2}
+    if not report.written and not report.removed and _read(out_dir / MANIFEST) == _dump(manifest):
         return report
     stage(out_dir, {rel: encoded[rel] for rel in report.written})
     faults.reached("staged", out_dir)

@@ -303,19 +303,36 @@ def test_part_hashes_last_one_more_build_and_need_the_same_object() -> None:
 def test_a_rebuild_in_one_process_hashes_only_what_changed(
     mini: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pipeline.build(mini)
+    first = pipeline.build(mini).pages
     pickled: list[object] = []
-    hash_part = memo_store.DiskStore.part_hash
+    addressed: list[str] = []
+    hash_part, address = memo_store.DiskStore.part_hash, memo_store.DiskStore.address
 
     def counting(self: memo_store.DiskStore, part: object) -> bytes:
         if self._parts.get(part) is None:
             pickled.append(part)
         return hash_part(self, part)
 
+    def addressing(self: memo_store.DiskStore, name: str, key: object) -> str:
+        addressed.append(name)
+        return address(self, name, key)
+
     monkeypatch.setattr(memo_store.DiskStore, "part_hash", counting)
-    pipeline.build(mini)
+    monkeypatch.setattr(memo_store.DiskStore, "address", addressing)
+    assert pipeline.build(mini).pages == first
     from_files = (model.Article, model.Note, model.Story, model.Claim)  # outlets and glossary: read anew
     assert [p for p in pickled if isinstance(p, from_files)] == [], (
         "unchanged files' objects keep their hashes"
     )
-    assert any(isinstance(p, model.Outlet) for p in pickled), "the count sees what is pickled"
+    assert set(addressed) == {"piece"}, "no edit: every key but a file's is found as the last build's"
+
+    notes = mini / "annotations" / "daily-report.yml"
+    notes.write_text(
+        notes.read_text(encoding="utf-8").replace("comes from the 2023", "is from the 2023"), encoding="utf-8"
+    )
+    addressed.clear()
+    pipeline.build(mini)
+    per_article = ["address-findings", "anchored", "article-page", "web-annotations"]
+    assert sorted(name for name in addressed if name != "piece") == per_article, (
+        "a note edited: only keys holding its article's notes are hashed (not its story page, not the sentences it covers)"
+    )

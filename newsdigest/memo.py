@@ -161,8 +161,11 @@ class _Seen(Generic[K, V]):
 
 
 def _first_part(key: object) -> object:
-    """What a key is filed under for _same_key: its first part (an article, a story), or itself."""
-    return key[0] if type(key) is tuple and key else key
+    """What a key is filed under for _same_key: its first part (an article, a story; the first
+    part of the first part of a key of several tuples, and so on), or itself."""
+    while type(key) is tuple and key:
+        key = key[0]
+    return key
 
 
 class BuildMemo(Generic[K, V]):

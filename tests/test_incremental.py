@@ -62,6 +62,21 @@ SLOTS: dict[str, tuple[str, str, st.SearchStrategy[str]]] = {
         '"City council approves the river bridge"',
         WORDS.map(lambda w: f'"A {w}"'),
     ),
+    "story date": (
+        "annotations/stories/bridge-vote.yml",
+        "date: 2024-03-01",
+        st.sampled_from(["date: 2024-03-01", "date: 2023-12-31", "date: 2024-02-29"]),
+    ),
+    "story summary": (
+        "annotations/stories/bridge-vote.yml",
+        "summary: The council approved a new river bridge; outlets differed on its cost.",
+        WORDS.map(lambda w: f"summary: The {w}."),
+    ),
+    "article date": (
+        "articles/daily-report.md",
+        "published: 2024-03-02",
+        st.sampled_from(["published: 2024-03-02", "published: 2024-03-01", "published: 2024-03-06"]),
+    ),
     "outlet name": ("annotations/outlets.yml", "name: Daily News", WORDS.map(lambda w: f"name: The {w}")),
     "glossary definition": ("annotations/glossary.yml", "The elected city government.", WORDS),
     "glossary term": (

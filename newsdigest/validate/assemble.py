@@ -7,15 +7,33 @@ something that exists.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Hashable
+from typing import Any, TypeVar, cast
 
 from .. import model as m
 from ..errors import Loc, Problem
 from ..load.inputs import InputFile, RawDigest
+from ..memo import BuildMemo
 from .parts import sources
 from .pieces import Piece, Ref, pieces
 from .records import INVALID, suggest
 from .validated_file import ValidatedFile, raw_ids, start_validation, validate_file
+
+H = TypeVar("H", bound=Hashable)
+
+
+def itself(key: Hashable) -> Hashable:
+    return key
+
+
+_LAST_BUILD: BuildMemo[Hashable, Hashable] = BuildMemo(itself)
+"""Outlets and glossary terms as the last build made them (they are made anew from their file's data)."""
+
+
+def as_last_build(value: H) -> H:
+    """`value`, or an equal object of the last build: then keys holding it compare at once with the
+    last build's keys (memo.py), and the persistent cache names it without pickling it again."""
+    return cast(H, _LAST_BUILD.get(value))
 
 
 class Assembler:
@@ -112,16 +130,18 @@ class Assembler:
                         "give each outlet its own id",
                     )
                     continue
-                out[item["id"]] = m.Outlet(
-                    id=item["id"],
-                    name=item["name"],
-                    site=item["site"],
-                    type=item["type"],
-                    country=item["country"],
-                    owner=item["owner"],
-                    profile=item["profile"],
-                    sources=sources(item, locs, ("outlets", i)),
-                    founded=item.get("founded"),
+                out[item["id"]] = as_last_build(
+                    m.Outlet(
+                        id=item["id"],
+                        name=item["name"],
+                        site=item["site"],
+                        type=item["type"],
+                        country=item["country"],
+                        owner=item["owner"],
+                        profile=item["profile"],
+                        sources=sources(item, locs, ("outlets", i)),
+                        founded=item.get("founded"),
+                    )
                 )
         return out
 
@@ -157,20 +177,23 @@ class Assembler:
                 seen.update(dict.fromkeys(keys, item["term"]))
                 aliases = tuple(item.get("aliases", ()))
                 terms.append(
-                    m.Term(
-                        item["term"],
-                        item["definition"],
-                        sources(item, locs, ("terms", i)),
-                        aliases,
-                        languages,
+                    as_last_build(
+                        m.Term(
+                            item["term"],
+                            item["definition"],
+                            sources(item, locs, ("terms", i)),
+                            aliases,
+                            languages,
+                        )
                     )
                 )
-        return tuple(terms)
+        return as_last_build(tuple(terms))
 
 
 def assemble(raw: RawDigest) -> tuple[m.Digest, list[Problem]]:
     """Build the model from loaded files; return it with every problem found."""
     start_validation()
+    _LAST_BUILD.start()
     assembler = Assembler(raw)
     digest = assembler.assemble()
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import re
 import sqlite3
 import subprocess
 import sys
@@ -364,3 +365,21 @@ def test_outlets_and_terms_made_again_from_unchanged_files_are_the_last_builds(m
         "equal outlets are the same objects: keys holding them compare at once"
     )
     assert after.glossary is before.glossary and after.glossary
+
+
+def test_a_flag_on_an_outlet_or_term_source_names_the_line_it_is_on_now(mini: Path) -> None:
+    """A source's place is not part of its equality: an outlet or term equal to the last build's but
+    written lower down must still be flagged where it now is (as a fresh build flags it)."""
+    outlets, glossary = mini / "annotations" / "outlets.yml", mini / "annotations" / "glossary.yml"
+    for path in (outlets, glossary):
+        text = path.read_text(encoding="utf-8")
+        tracked = re.sub(r"(url: https://example\.\w+/\S*)", r"\1?utm_source=feed", text, count=1)
+        path.write_text(tracked, encoding="utf-8")
+    options = pipeline.Options(strict=False)
+    pipeline.build(mini, options)
+    for path in (outlets, glossary):
+        path.write_text("# moved down a line\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    expected = fresh(mini, options)
+    report = expected[0][pipeline.REPORT_PAGE]
+    assert "annotations/outlets.yml:12:14" in report and "annotations/glossary.yml:7:14" in report
+    assert built(mini, options) == expected

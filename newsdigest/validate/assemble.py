@@ -7,7 +7,7 @@ something that exists.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
 from typing import Any, TypeVar, cast
 
 from .. import model as m
@@ -20,20 +20,23 @@ from .records import INVALID, suggest
 from .validated_file import ValidatedFile, raw_ids, start_validation, validate_file
 
 H = TypeVar("H", bound=Hashable)
+Placed = tuple[Hashable, tuple[object, ...]]
+"""An object and where each of its sources is written (`Source.loc` is left out of its equality)."""
 
 
-def itself(key: Hashable) -> Hashable:
-    return key
+def placed_object(key: Placed) -> Hashable:
+    return key[0]
 
 
-_LAST_BUILD: BuildMemo[Hashable, Hashable] = BuildMemo(itself)
+_LAST_BUILD: BuildMemo[Placed, Hashable] = BuildMemo(placed_object)
 """Outlets and glossary terms as the last build made them (they are made anew from their file's data)."""
 
 
-def as_last_build(value: H) -> H:
-    """`value`, or an equal object of the last build: then keys holding it compare at once with the
-    last build's keys (memo.py), and the persistent cache names it without pickling it again."""
-    return cast(H, _LAST_BUILD.get(value))
+def as_last_build(value: H, sources: Iterable[m.Source]) -> H:
+    """`value`, or the last build's equal object with its `sources` written in the same places: then
+    keys holding it compare at once with the last build's keys (memo.py), and the persistent cache
+    names it without pickling it again. The places count: the desk's rules flag a source by its line."""
+    return cast(H, _LAST_BUILD.get((value, tuple(s.loc for s in sources))))
 
 
 class Assembler:
@@ -130,19 +133,18 @@ class Assembler:
                         "give each outlet its own id",
                     )
                     continue
-                out[item["id"]] = as_last_build(
-                    m.Outlet(
-                        id=item["id"],
-                        name=item["name"],
-                        site=item["site"],
-                        type=item["type"],
-                        country=item["country"],
-                        owner=item["owner"],
-                        profile=item["profile"],
-                        sources=sources(item, locs, ("outlets", i)),
-                        founded=item.get("founded"),
-                    )
+                outlet = m.Outlet(
+                    id=item["id"],
+                    name=item["name"],
+                    site=item["site"],
+                    type=item["type"],
+                    country=item["country"],
+                    owner=item["owner"],
+                    profile=item["profile"],
+                    sources=sources(item, locs, ("outlets", i)),
+                    founded=item.get("founded"),
                 )
+                out[item["id"]] = as_last_build(outlet, outlet.sources)
         return out
 
     @staticmethod
@@ -176,18 +178,11 @@ class Assembler:
                     continue
                 seen.update(dict.fromkeys(keys, item["term"]))
                 aliases = tuple(item.get("aliases", ()))
-                terms.append(
-                    as_last_build(
-                        m.Term(
-                            item["term"],
-                            item["definition"],
-                            sources(item, locs, ("terms", i)),
-                            aliases,
-                            languages,
-                        )
-                    )
+                term = m.Term(
+                    item["term"], item["definition"], sources(item, locs, ("terms", i)), aliases, languages
                 )
-        return as_last_build(tuple(terms))
+                terms.append(as_last_build(term, term.sources))
+        return as_last_build(tuple(terms), (s for t in terms for s in t.sources))
 
 
 def assemble(raw: RawDigest) -> tuple[m.Digest, list[Problem]]:

@@ -149,6 +149,25 @@ def pure_function(compute: Callable[..., object]) -> None:
         raise TypeError(f"{compute.__qualname__}: a memo's compute function takes the key alone")
 
 
+class _Seen(Generic[K, V]):
+    """A key a build asked for, its value, and its address in the persistent cache (if any)."""
+
+    __slots__ = ("address", "key", "value")
+
+    def __init__(self, key: K, value: V, address: str | None) -> None:
+        self.key = key
+        self.value = value
+        self.address = address
+
+
+def _first_part(key: object) -> object:
+    """What a key is filed under for _same_key: its first part (an article, a story; the first
+    part of the first part of a key of several tuples, and so on), or itself."""
+    while type(key) is tuple and key:
+        key = key[0]
+    return key
+
+
 class BuildMemo(Generic[K, V]):
     """Values computed by the last build; what a build does not ask for is dropped (in memory)."""
 
@@ -165,17 +184,25 @@ class BuildMemo(Generic[K, V]):
         self._previous: dict[Hashable, V] = {}
         self._current: dict[Hashable, V] = {}
         """Values by the key's address in the cache, or by the key itself (_Hashed) without one."""
+        self._seen_before: dict[int, _Seen[K, V]] = {}
+        self._seen_now: dict[int, _Seen[K, V]] = {}
+        """Keys asked for by the last build and this one, by their first part (see _same_key)."""
 
     def start(self) -> None:
         """Begin a build: the last build's values become reusable, older ones are gone."""
         if not _bypassed:  # a bypassing build leaves the memory of the others alone
             self._previous, self._current = self._current, {}
+            self._seen_before, self._seen_now = self._seen_now, {}
 
     def get(self, key: K) -> V:
         """The value for `key`: this build's, else the last build's, else the cache's, else computed."""
+        seen = self._same_key(key)
+        if seen is not None:
+            return seen.value
         address, held = self._names(key)
         found, value = self._lookup(address, held)
         if found:
+            self._saw(key, value, address)  # type: ignore[arg-type]  # found: a V
             return value  # type: ignore[return-value]  # found: a V
         computed = self.compute(key)
         store = _STORE.get()
@@ -184,16 +211,45 @@ class BuildMemo(Generic[K, V]):
             name_items(computed, address)
         if held is not None and self._keeps():
             self._current[held] = computed
+        self._saw(key, computed, address)
         return computed
+
+    def _same_key(self, key: K) -> _Seen[K, V] | None:
+        """The last or this build's entry for a key equal to `key`, found without hashing `key`.
+
+        Under `mkdocs serve` most keys of a save hold the very objects of the last
+        build's (the pieces of unchanged files come back as themselves), so they are
+        found by their first part and compared with `==`, which takes an identical
+        object for equal at once: only the keys an edit touched are hashed. An equal
+        key has the same value (the contract), so this is the value `get` would find.
+        """
+        if _bypassed:
+            return None
+        slot = id(_first_part(key))
+        seen = self._seen_now.get(slot) or self._seen_before.get(slot)
+        if seen is None or not (seen.key is key or seen.key == key):
+            return None
+        if seen.address is not None:  # the value's items keep their names in later keys
+            name_items(seen.value, seen.address)
+        if self._keeps():
+            self._seen_now[slot] = seen
+        return seen
+
+    def _saw(self, key: K, value: V, address: str | None) -> None:
+        """Remember `key` for _same_key (the entry holds the key, so its first part's id stays its own)."""
+        if not _bypassed and self._keeps():
+            self._seen_now[id(_first_part(key))] = _Seen(key, value, address)
 
     def done_with(self, key: K) -> None:
         """A one-shot build will not ask for `key` again: free its value now (elsewhere, keep it)."""
         if _one_shot and not _bypassed:
             self._current.pop(self._names(key)[1], None)
+            self._seen_now.pop(id(_first_part(key)), None)
 
     def forget(self) -> None:
         """Drop every value held in memory (the persistent cache keeps its own)."""
         self._previous, self._current = {}, {}
+        self._seen_before, self._seen_now = {}, {}
 
     def _keeps(self) -> bool:
         """Whether a value found or computed now is held for the rest of the build (see one_shot)."""

@@ -27,6 +27,7 @@ NAMES = (
     "template-cache",  # mkdocs_plugin/template_cache.py: templates compiled once per process (for serve)
     "native-watch",  # mkdocs_plugin/native_watch.py: serve hears of a save from the OS, not a scan
     "gc-freeze",  # mkdocs_plugin/serve_gc.py: serve's collector skips the last pipeline run's objects
+    "search-join",  # mkdocs_plugin/dirty_search.py: serve --dirty joins each page's search JSON
     "page-release",  # mkdocs_plugin/fastpath.py: a generated page's text freed once the page is written
     "note-renderer",  # markdown_dialect.py: common note bodies rendered without markdown-it
     "normalize-link",  # markdown_dialect.py: plain addresses skip markdown-it's normalizeLink
@@ -53,7 +54,7 @@ def _parse(value: str) -> frozenset[str]:
     raise SystemExit(f"{VARIABLE}={value!r}: use `on`, `off` or `off:NAME,NAME` (names: {', '.join(NAMES)})")
 
 
-SERVE_ONLY = ("native-watch", "gc-freeze")
+SERVE_ONLY = ("native-watch", "gc-freeze", "search-join")
 """Shortcuts only `mkdocs serve` takes (a build has nothing to watch)."""
 
 

@@ -17,6 +17,7 @@ import contextlib
 import hashlib
 import os
 import pickle
+import re
 import sqlite3
 import subprocess
 import sys
@@ -65,6 +66,21 @@ SLOTS: dict[str, tuple[str, str, st.SearchStrategy[str]]] = {
         "annotations/stories/bridge-vote.yml",
         '"City council approves the river bridge"',
         WORDS.map(lambda w: f'"A {w}"'),
+    ),
+    "story date": (
+        "annotations/stories/bridge-vote.yml",
+        "date: 2024-03-01",
+        st.sampled_from(["date: 2024-03-01", "date: 2023-12-31", "date: 2024-02-29"]),
+    ),
+    "story summary": (
+        "annotations/stories/bridge-vote.yml",
+        "summary: The council approved a new river bridge; outlets differed on its cost.",
+        WORDS.map(lambda w: f"summary: The {w}."),
+    ),
+    "article date": (
+        "articles/daily-report.md",
+        "published: 2024-03-02",
+        st.sampled_from(["published: 2024-03-02", "published: 2024-03-01", "published: 2024-03-06"]),
     ),
     "outlet name": ("annotations/outlets.yml", "name: Daily News", WORDS.map(lambda w: f"name: The {w}")),
     "glossary definition": ("annotations/glossary.yml", "The elected city government.", WORDS),
@@ -333,19 +349,67 @@ def test_part_hashes_last_one_more_build_and_need_the_same_object() -> None:
 def test_a_rebuild_in_one_process_hashes_only_what_changed(
     mini: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pipeline.build(mini)
+    first = pipeline.build(mini).pages
     pickled: list[object] = []
-    hash_part = memo_store.DiskStore.part_hash
+    addressed: list[str] = []
+    hash_part, address = memo_store.DiskStore.part_hash, memo_store.DiskStore.address
 
     def counting(self: memo_store.DiskStore, part: object) -> bytes:
         if self._parts.get(part) is None:
             pickled.append(part)
         return hash_part(self, part)
 
+    def addressing(self: memo_store.DiskStore, name: str, key: object) -> str:
+        addressed.append(name)
+        return address(self, name, key)
+
     monkeypatch.setattr(memo_store.DiskStore, "part_hash", counting)
-    pipeline.build(mini)
-    from_files = (model.Article, model.Note, model.Story, model.Claim)  # outlets and glossary: read anew
-    assert [p for p in pickled if isinstance(p, from_files)] == [], (
-        "unchanged files' objects keep their hashes"
+    monkeypatch.setattr(memo_store.DiskStore, "address", addressing)
+    assert pipeline.build(mini).pages == first
+    assert set(addressed) == {"piece"}, "no edit: every key but a file's is found as the last build's"
+    assert [
+        p for p in pickled if isinstance(p, model.Article | model.Note | model.Story | model.Outlet)
+    ] == []
+    assert pickled, "the count sees what is pickled (a file's source)"
+
+    notes = mini / "annotations" / "daily-report.yml"
+    notes.write_text(
+        notes.read_text(encoding="utf-8").replace("comes from the 2023", "is from the 2023"), encoding="utf-8"
     )
-    assert any(isinstance(p, model.Outlet) for p in pickled), "the count sees what is pickled"
+    addressed.clear()
+    pipeline.build(mini)
+    per_article = ["address-findings", "anchored", "article-page", "web-annotations"]
+    assert sorted(name for name in addressed if name != "piece") == per_article, (
+        "a note edited: only keys holding its article's notes are hashed "
+        "(not its story page, not the sentences it covers)"
+    )
+
+
+def test_outlets_and_terms_made_again_from_unchanged_files_are_the_last_builds(mini: Path) -> None:
+    before = pipeline.build(mini).anchored.digest
+    notes = mini / "annotations" / "daily-report.yml"
+    notes.write_text(notes.read_text(encoding="utf-8").replace("comes from", "came from"), encoding="utf-8")
+    after = pipeline.build(mini).anchored.digest
+    assert after.notes["daily-report"] != before.notes["daily-report"], "the edit was read"
+    assert all(after.outlets[o] is before.outlets[o] for o in before.outlets), (
+        "equal outlets are the same objects: keys holding them compare at once"
+    )
+    assert after.glossary is before.glossary and after.glossary
+
+
+def test_a_flag_on_an_outlet_or_term_source_names_the_line_it_is_on_now(mini: Path) -> None:
+    """A source's place is not part of its equality: an outlet or term equal to the last build's but
+    written lower down must still be flagged where it now is (as a fresh build flags it)."""
+    outlets, glossary = mini / "annotations" / "outlets.yml", mini / "annotations" / "glossary.yml"
+    for path in (outlets, glossary):
+        text = path.read_text(encoding="utf-8")
+        tracked = re.sub(r"(url: https://example\.\w+/\S*)", r"\1?utm_source=feed", text, count=1)
+        path.write_text(tracked, encoding="utf-8")
+    options = pipeline.Options(strict=False)
+    pipeline.build(mini, options)
+    for path in (outlets, glossary):
+        path.write_text("# moved down a line\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    expected = fresh(mini, options)
+    report = expected[0][pipeline.REPORT_PAGE]
+    assert "annotations/outlets.yml:12:14" in report and "annotations/glossary.yml:7:14" in report
+    assert built(mini, options) == expected

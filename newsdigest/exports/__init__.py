@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 from ..anchor import AnchoredDigest
 from ..site_paths import Linker
-from .feeds import ATOM_FILE, JSON_FILE, atom_feed, json_feed
+from .feeds import ATOM_FILE, JSON_FILE, atom_feed, feeds, json_feed
 from .links import site_link
 from .webannotation import ANNOTATIONS_FILE, web_annotations
 
@@ -36,6 +36,5 @@ def render_exports(
     """File path (relative to the site root) -> text, for every export; `pages` are the rendered pages."""
     return {
         ANNOTATIONS_FILE: web_annotations(anchored, linker, site_name, pages),
-        ATOM_FILE: atom_feed(anchored, linker, site_name),
-        JSON_FILE: json_feed(anchored, linker, site_name),
+        **feeds(anchored, linker, site_name),
     }

@@ -99,7 +99,7 @@ def listed(root: Path, folder: str, suffixes: tuple[str, ...]) -> list[str]:
     path = root / folder
     if not path.is_dir():
         return []
-    return sorted(f"{folder}/{p.name}" for p in path.iterdir() if p.suffix in suffixes)
+    return sorted(f"{folder}/{name}" for name in os.listdir(path) if os.path.splitext(name)[1] in suffixes)
 
 
 def kind_of(rel: str, folder: str) -> str:
@@ -119,7 +119,6 @@ def entry_problem(
     `folder_inside`: the folder, links resolved, lies in the digest folder; then
     a regular file (not a link) in it needs no resolving of its own.
     """
-    path = root / rel
     name = rel.rsplit("/", 1)[-1]
     stem = name.rsplit(".", 1)[0]
     if safety.control_character(name) is not None:
@@ -129,7 +128,8 @@ def entry_problem(
             "file name contains a control character",
             "rename the file with lowercase letters, digits and hyphens",
         )
-    if not (folder_inside and is_regular_file(path)):
+    if not (folder_inside and is_regular_file(f"{root}/{rel}")):  # a string: no Path made per file
+        path = root / rel
         if is_link_loop(path):
             return loop_problem(rel)
         target = path.resolve()
@@ -170,7 +170,7 @@ def loop_problem(rel: str) -> Problem:
     )
 
 
-def is_regular_file(path: Path) -> bool:
+def is_regular_file(path: str | Path) -> bool:
     """A regular file itself, not a link to one (one system call; Path.resolve makes one per folder)."""
     try:
         return stat.S_ISREG(os.lstat(path).st_mode)

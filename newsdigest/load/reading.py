@@ -22,7 +22,7 @@ def read_source(
     root: Path, rel: str, kind: str, problems: list[Problem], index: StatIndex | None = None
 ) -> Source | None:
     """The file's source: not read if the index knows it unchanged, else read, checked and hashed."""
-    before = status(root / rel) if index is not None else None
+    before = status(f"{root}/{rel}") if index is not None else None  # a string: no Path made per file
     if index is not None and before is not None and (digest := index.unchanged(rel, before)):
         return Source(rel, kind, digest)
     if (data := read_checked(root / rel, rel, problems)) is None:

@@ -35,7 +35,7 @@ MARGIN_NS = 3 * 10**9
 """Wider than the coarsest clock tick of a file system's times (2 s) and a little skew."""
 
 
-def status(path: Path) -> Status | None:
+def status(path: str | Path) -> Status | None:
     try:
         found = os.stat(path)
     except OSError:

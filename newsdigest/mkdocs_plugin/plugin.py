@@ -74,7 +74,13 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def root(self, config: MkDocsConfig) -> Path:
         return Path(self.config.root or Path(config.config_file_path).parent)
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+    @event_priority(100)  # first: Material's search plugin makes theme environments in its own on_config
+    def _share_compiled_templates(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.command == "serve" and shortcuts.take("template-cache"):
+            template_cache.share_compiled_templates(config.theme)
+        return config
+
+    def _configure(self, config: MkDocsConfig) -> MkDocsConfig:
         self.pagefind = None
         self.unsearched = set()
         if self.config.search == "pagefind":
@@ -86,6 +92,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             if path not in [str(t) for t in target]:  # mkdocs.yml may link it already (for Zensical)
                 target.append(path)
         return config
+
+    on_config = CombinedEvent(_share_compiled_templates, _configure)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Run the digest's pipeline before MkDocs empties site/, so bad input never costs the previous site.
@@ -153,7 +161,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                     clashes.append(src_uri)
                     continue
                 files.remove(existing)
-            file = generated(config, src_uri, text)
+            file = generated(config, src_uri, text, serving=self.command == "serve")
             if self.dirty is not None:
                 self.dirty.add(file, text)
             if file.is_documentation_page():  # becomes file.page: no Python-Markdown for finished HTML

@@ -26,8 +26,9 @@ from . import dirty_tags, native_watch
 from .dirty_search import DirtySearchIndex
 from .serve_errors import ERROR_PAGE, ServeErrors
 
-_BUILT: dict[tuple[str, str], str] = {}
-"""(site_dir, src_uri) -> hash of the content last built in this process (for dirty builds)."""
+_BUILT: dict[tuple[str, str], tuple[str, str | bytes | None]] = {}
+"""(site_dir, src_uri) -> hash of the content last built in this process (for dirty builds), and under
+`mkdocs serve` that content: a page the memos kept comes back as the same text, known without hashing."""
 _READ: dict[tuple[str, str], str] = {}
 """(site_dir, src_uri) -> hash of a page's HTML body once the tags plugin has seen it (dirty_tags.py)."""
 
@@ -47,14 +48,20 @@ class GeneratedFile(File):
         return self.changed or self.reading
 
 
-def generated(config: MkDocsConfig, src_uri: str, content: str | bytes) -> GeneratedFile:
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    digest = hashlib.sha256(data).hexdigest()
+def generated(
+    config: MkDocsConfig, src_uri: str, content: str | bytes, serving: bool = False
+) -> GeneratedFile:
     key = (config.site_dir, src_uri)
+    last = _BUILT.get(key)
+    if last is not None and last[1] is content:
+        digest = last[0]
+    else:
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        digest = hashlib.sha256(data).hexdigest()
     file = GeneratedFile.generated(config, src_uri, content=content)
     assert isinstance(file, GeneratedFile)
-    file.changed = _BUILT.get(key) != digest or not os.path.isfile(file.abs_dest_path)
-    _BUILT[key] = digest
+    file.changed = last is None or last[0] != digest or not os.path.isfile(file.abs_dest_path)
+    _BUILT[key] = (digest, content if serving else None)  # a one-shot build frees its pages as it writes them
     return file
 
 

@@ -8,7 +8,7 @@ from ..memo import BuildMemo
 from ..model import Article, Claim, Digest, Note, Outlet, Story, Term
 from .article import render_article_page
 from .glossary import render_glossary
-from .site import render_archive, render_home, render_outlet, render_outlets, render_topics
+from .site import render_archive, render_home, render_outlet_pages, render_outlets, render_topics
 from .story import render_story_page
 from .trust import Desk
 
@@ -103,8 +103,7 @@ def render(
         site_paths.OUTLETS: render_outlets(digest, linker),
         site_paths.GLOSSARY: render_glossary(digest),
     }
-    for outlet in digest.outlets.values():
-        pages[site_paths.outlet_page(outlet.id)] = render_outlet(digest, outlet, linker)
+    pages.update(render_outlet_pages(digest, linker))
     _STORY_PAGES.start()
     for story in digest.stories.values():
         story_key = story_page_key(digest, story, linker, site_name, desk)

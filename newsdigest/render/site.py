@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import groupby
 
 from .. import site_paths
 from ..anchor import AnchoredDigest
-from ..model import Digest, Outlet, Story
+from ..memo import BuildMemo
+from ..model import Article, Digest, Outlet, Story
 from ..plural import counted, noun_for
 from ..schema.vocabularies import ARTICLE_TYPES, OUTLET_TYPES
 from ..slugs import tag_slug
@@ -28,11 +30,21 @@ def tag_anchor(tag: str) -> str:
     return "tag:" + tag_slug(esc_meta(tag))  # the plugin sees the tag as the page's front matter has it
 
 
-def story_item(digest: Digest, story: Story, src: str, linker: site_paths.Linker) -> str:
+StoryItemKey = tuple[Story, tuple[str, ...], int, str, site_paths.Linker]
+"""What a story's entry in a list shows: the story, its outlets' names, its note count, the page
+listing it and the way links are written."""
+
+
+def story_item_key(digest: Digest, story: Story, src: str, linker: site_paths.Linker) -> StoryItemKey:
     outlets = sorted(
         {digest.outlets[digest.articles[a].outlet].name for a in story.articles if a in digest.articles}
     )
     notes = sum(len(digest.notes.get(a, ())) for a in story.articles)
+    return (story, tuple(outlets), notes, src, linker)
+
+
+def story_item(key: StoryItemKey) -> str:
+    story, outlets, notes, src, linker = key
     tags = "".join(
         f'<a class="md-tag" href="{linker.href(src, site_paths.TOPICS, tag_anchor(t))}">{esc(t)}</a>'
         for t in story.tags
@@ -49,6 +61,12 @@ def story_item(digest: Digest, story: Story, src: str, linker: site_paths.Linker
     )
 
 
+_HOME_ITEMS: BuildMemo[StoryItemKey, str] = BuildMemo(story_item)
+_ARCHIVE_ITEMS: BuildMemo[StoryItemKey, str] = BuildMemo(story_item)
+"""Each story's entry on the home page and in the archive, from the last build (one memo a page:
+a memo finds a key of the last build by its first part, the story)."""
+
+
 def render_home(anchored: AnchoredDigest, linker: site_paths.Linker, site_name: str) -> str:
     digest = anchored.digest
     notes = sum(len(n) for n in digest.notes.values())
@@ -59,7 +77,8 @@ def render_home(anchored: AnchoredDigest, linker: site_paths.Linker, site_name: 
         for n, noun, after in (*counts, (claims, "claim", " compared"))
     )
     latest = stories_newest_first(digest)[:LATEST]
-    items = "".join(story_item(digest, s, site_paths.HOME, linker) for s in latest)
+    _HOME_ITEMS.start()
+    items = "".join(_HOME_ITEMS.get(story_item_key(digest, s, site_paths.HOME, linker)) for s in latest)
     body = (
         "<p>News articles on the same events, side by side: every note sits on the words it discusses, "
         "and each story compares what the outlets say about its main claims.</p>"
@@ -73,21 +92,34 @@ def render_home(anchored: AnchoredDigest, linker: site_paths.Linker, site_name: 
     return page(site_name, description, body, hide=["toc"])
 
 
+ArchiveKey = tuple[tuple[int, int, str], ...]
+"""The archive's entries, newest first: (year, month, the story's entry)."""
+
+
 def render_archive(digest: Digest, linker: site_paths.Linker) -> str:
-    """Every story, newest first, under its year and month."""
+    """Every story, newest first, under its year and month (put together from each story's entry)."""
+    _ARCHIVE_ITEMS.start()
+    _ARCHIVES.start()
+    entries = tuple(
+        (s.date.year, s.date.month, _ARCHIVE_ITEMS.get(story_item_key(digest, s, site_paths.ARCHIVE, linker)))
+        for s in stories_newest_first(digest)
+    )
+    return _ARCHIVES.get(entries)
+
+
+def archive_page(entries: ArchiveKey) -> str:
     parts = []
-    stories = stories_newest_first(digest)
-    for year, in_year in groupby(stories, key=lambda s: s.date.year):
+    for year, in_year in groupby(entries, key=lambda e: e[0]):
         parts.append(f'<h2 id="y{year}">{year}</h2>')
-        for month, in_month in groupby(in_year, key=lambda s: s.date.month):
+        for month, in_month in groupby(in_year, key=lambda e: e[1]):
             parts.append(f'<h3 id="m{year}-{month:02d}">{MONTHS[month - 1]} {year}</h3>')
-            parts.append(
-                '<ul class="dn-stories">'
-                + "".join(story_item(digest, s, site_paths.ARCHIVE, linker) for s in in_month)
-                + "</ul>"
-            )
+            parts.append('<ul class="dn-stories">' + "".join(item for _, _, item in in_month) + "</ul>")
     body = "".join(parts) or "<p>No stories yet.</p>"
     return page("Stories", "Every story in the digest, newest first.", body)
+
+
+_ARCHIVES: BuildMemo[ArchiveKey, str] = BuildMemo(archive_page)
+"""The last build's archive page: the same entries (the very strings, compared at once) give the same page."""
 
 
 def render_topics() -> str:
@@ -109,11 +141,12 @@ def render_topics() -> str:
 
 
 def render_outlets(digest: Digest, linker: site_paths.Linker) -> str:
+    counts = Counter(a.outlet for a in digest.articles.values())
     rows = "".join(
         f'<tr><td><a href="{linker.href(site_paths.OUTLETS, site_paths.outlet_page(o.id))}">'
         f"{esc(o.name)}</a></td>"
         f"<td>{esc(OUTLET_TYPES[o.type])}</td><td>{esc(o.country)}</td>"
-        f"<td>{sum(1 for a in digest.articles.values() if a.outlet == o.id)}</td></tr>"
+        f"<td>{counts[o.id]}</td></tr>"
         for o in sorted(digest.outlets.values(), key=lambda o: o.name.casefold())
     )
     head = (
@@ -124,8 +157,49 @@ def render_outlets(digest: Digest, linker: site_paths.Linker) -> str:
     return page("Outlets", "Every outlet in the digest, with a sourced profile.", body)
 
 
-def render_outlet(digest: Digest, outlet: Outlet, linker: site_paths.Linker) -> str:
-    src = site_paths.outlet_page(outlet.id)
+def render_outlet_pages(digest: Digest, linker: site_paths.Linker) -> dict[str, str]:
+    """Every outlet's page, path -> text, put together from each article's entry (remembered per article)."""
+    _OUTLET_ITEMS.start()
+    _OUTLET_PAGES.start()
+    by_outlet: dict[str, list[Article]] = {outlet_id: [] for outlet_id in digest.outlets}
+    for article in digest.articles.values():
+        by_outlet.setdefault(article.outlet, []).append(article)
+    pages = {}
+    for outlet in digest.outlets.values():
+        articles = sorted(by_outlet[outlet.id], key=lambda a: (-a.published.toordinal(), a.id))
+        items = tuple(
+            _OUTLET_ITEMS.get((a, len(digest.notes.get(a.id, ())), digest.stories[a.story].title, linker))
+            for a in articles
+        )
+        pages[site_paths.outlet_page(outlet.id)] = _OUTLET_PAGES.get((outlet, items))
+    return pages
+
+
+OutletItemKey = tuple[Article, int, str, site_paths.Linker]
+"""What an article's entry on its outlet's page shows: the article, its note count, its story's
+title and the way links are written."""
+
+
+def outlet_item(key: OutletItemKey) -> str:
+    article, notes, story_title, linker = key
+    src = site_paths.outlet_page(article.outlet)
+    return (
+        f"<li>{time_tag(article.published)} · {badge('type', article.type, ARTICLE_TYPES[article.type])} "
+        f'<a href="{linker.href(src, site_paths.article_page(article.id))}">{esc(article.title)}</a>'
+        f'<br><span class="dn-facts">{counted(notes, "note")} · story: '
+        f'<a href="{linker.href(src, site_paths.story_page(article.story))}">'
+        f"{esc(story_title)}</a>"
+        "</span></li>"
+    )
+
+
+_OUTLET_ITEMS: BuildMemo[OutletItemKey, str] = BuildMemo(outlet_item)
+"""Each article's entry on its outlet's page, from the last build: a save renders the entries it touched."""
+
+
+def outlet_page(key: tuple[Outlet, tuple[str, ...]]) -> str:
+    """An outlet's page: its profile, then its articles' entries, newest first."""
+    outlet, items = key
     facts = [
         badge("outlet", outlet.type, OUTLET_TYPES[outlet.type]),
         esc(outlet.country),
@@ -134,19 +208,6 @@ def render_outlet(digest: Digest, outlet: Outlet, linker: site_paths.Linker) -> 
     ]
     if outlet.founded:
         facts.insert(2, f"Founded {outlet.founded}")
-    articles = sorted(
-        (a for a in digest.articles.values() if a.outlet == outlet.id),
-        key=lambda a: (-a.published.toordinal(), a.id),
-    )
-    items = "".join(
-        f"<li>{time_tag(a.published)} · {badge('type', a.type, ARTICLE_TYPES[a.type])} "
-        f'<a href="{linker.href(src, site_paths.article_page(a.id))}">{esc(a.title)}</a>'
-        f'<br><span class="dn-facts">{counted(len(digest.notes.get(a.id, ())), "note")} · story: '
-        f'<a href="{linker.href(src, site_paths.story_page(a.story))}">'
-        f"{esc(digest.stories[a.story].title)}</a>"
-        "</span></li>"
-        for a in articles
-    )
     body = "\n".join(
         [
             f'<p class="dn-facts">{" · ".join(facts)}</p>',
@@ -155,7 +216,11 @@ def render_outlet(digest: Digest, outlet: Outlet, linker: site_paths.Linker) -> 
             '<h3 id="profile-sources">Sources for this profile</h3>',
             sources_list(outlet.sources, label=""),
             '<h2 id="articles">Articles</h2>',
-            f'<ul class="dn-articles">{items}</ul>' if items else "<p>None yet.</p>",
+            f'<ul class="dn-articles">{"".join(items)}</ul>' if items else "<p>None yet.</p>",
         ]
     )
     return page(outlet.name, plain(outlet.profile), body)
+
+
+_OUTLET_PAGES: BuildMemo[tuple[Outlet, tuple[str, ...]], str] = BuildMemo(outlet_page)
+"""The last build's outlet pages: the same outlet and entries (the very strings) give the same page."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from ..anchor import AnchoredDigest
 from ..errors import Problem, sort_problems
+from ..memo import BuildMemo
 from ..plural import counted, noun_for
 from ..render.common import esc, page
 from ..schema.vocabularies import NOTE_KINDS
@@ -87,7 +88,41 @@ def report_text(report: BuildReport) -> str:
     return "\n".join(lines)
 
 
+ReportKey = tuple[
+    tuple[tuple[str, tuple[tuple[str, int], ...]], ...],
+    tuple[tuple[str, int], ...],
+    tuple[tuple[str, tuple[Unnoted, ...]], ...],
+    tuple[Problem, ...],
+]
+"""What the report page shows: notes per article by kind, claims per story, unnoted sentences per
+article and the flags (the report's fields, frozen)."""
+
+
 def report_page(report: BuildReport) -> str:
+    """The report as a page; made again only when what it shows changed (an edit to one note seldom does)."""
+    _REPORT_PAGES.start()
+    key: ReportKey = (
+        tuple((path, tuple(counts.items())) for path, counts in report.notes_per_article.items()),
+        tuple(report.claims_per_story.items()),
+        tuple((path, tuple(unnoted)) for path, unnoted in report.unnoted.items()),
+        tuple(report.flags),
+    )
+    return _REPORT_PAGES.get(key)
+
+
+def page_of_report(key: ReportKey) -> str:
+    notes, claims, unnoted, flags = key
+    return render_report_page(
+        BuildReport(
+            {path: Counter(dict(counts)) for path, counts in notes},
+            dict(claims),
+            {path: list(found) for path, found in unnoted},
+            list(flags),
+        )
+    )
+
+
+def render_report_page(report: BuildReport) -> str:
     rows = "".join(
         f"<tr><td><code>{esc(path)}</code></td><td>{sum(c.values())}</td><td>{esc(kinds_line(c))}</td></tr>"
         for path, c in report.notes_per_article.items()
@@ -115,6 +150,10 @@ def report_page(report: BuildReport) -> str:
         )
     )
     return page("Build report", "Counts of notes and claims, and anything an editor should check.", body)
+
+
+_REPORT_PAGES: BuildMemo[ReportKey, str] = BuildMemo(page_of_report)
+"""The last build's report page: the same counts, sentences and flags give the same page."""
 
 
 def unnoted_section(report: BuildReport) -> str:

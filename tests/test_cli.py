@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from newsdigest import pipeline
@@ -223,3 +225,35 @@ def test_draft_notes_are_flagged_and_not_published(mini: Path) -> None:
     run_cli("pages", "--root", str(mini), "--preview")
     preview = (mini / "docs" / "articles" / "weekly-view.md").read_text(encoding="utf-8")
     assert 'id="note-vanity"' in preview
+
+
+IMPORTED_AFTER = """
+import sys
+from newsdigest.commands.cli import main
+try:
+    code = main(sys.argv[1:])
+except SystemExit as stop:  # --help
+    code = stop.code
+print(code, " ".join(sorted(m for m in sys.modules if m.startswith(("newsdigest.", "trafilatura")))))
+"""
+
+
+def modules_imported_by(*args: str) -> tuple[str, set[str]]:
+    """The exit code of a command run in a fresh interpreter, and the package's modules it imported."""
+    out = subprocess.run(
+        [sys.executable, "-c", IMPORTED_AFTER, *args], capture_output=True, text=True, timeout=120
+    )
+    code, _, modules = out.stdout.splitlines()[-1].partition(" ")
+    return code, set(modules.split())
+
+
+def test_a_command_imports_only_its_own_module(mini: Path) -> None:
+    code, modules = modules_imported_by("pages", "--root", str(mini))
+    assert code == "0"
+    assert "newsdigest.commands.pages" in modules
+    commands = {m for m in modules if m.startswith("newsdigest.commands.")}
+    assert commands == {"newsdigest.commands.cli", "newsdigest.commands.common", "newsdigest.commands.pages"}
+    assert not {m for m in modules if m.startswith(("newsdigest.importer", "trafilatura"))}
+    code, modules = modules_imported_by("import", "--help")
+    assert code == "0"
+    assert "newsdigest.commands.import_article" in modules and "newsdigest.commands.pages" not in modules

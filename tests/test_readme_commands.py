@@ -12,10 +12,10 @@ import pytest
 from desk_week import DESK, start
 
 from newsdigest.commands import COMMANDS
-from newsdigest.commands.cli import parser
+from newsdigest.commands.cli import CommandParser, parser
 from support import REPO, run_cli, run_mkdocs
 
-NAMES = [command.NAME for command in COMMANDS]
+NAMES = [command.name for command in COMMANDS]
 
 
 def documented() -> set[str]:
@@ -33,8 +33,8 @@ def test_command_has_help(name: str) -> None:
     result = run_cli(name, "--help")
     assert result.returncode == 0
     assert result.stdout.startswith(f"usage: build_digest.py {name} ")
-    command = next(c for c in COMMANDS if name == c.NAME)
-    assert " ".join(command.DESCRIPTION.split()[:4]) in " ".join(result.stdout.split())
+    command = next(c for c in COMMANDS if name == c.name)
+    assert " ".join(command.description.split()[:4]) in " ".join(result.stdout.split())
 
 
 def test_top_level_help_lists_every_command() -> None:
@@ -64,6 +64,8 @@ def digest_arguments(words: list[str]) -> list[str] | None:
 
 
 def option_names(sub: argparse.ArgumentParser) -> set[str]:
+    assert isinstance(sub, CommandParser)
+    sub.add_options()  # a command's options are added when it first parses
     return {name for action in sub._actions for name in action.option_strings}
 
 

@@ -12,10 +12,6 @@ from ..errors import problem_json
 from ..validate.report import report_text
 from .common import counts, desk_rules, require_digest, summary_line
 
-NAME = "check"
-HELP = "validate and anchor everything and print the build report; write nothing"
-DESCRIPTION = "Validate every file and place every quote; print the build report. Exit 1 on any problem."
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(

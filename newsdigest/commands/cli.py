@@ -5,24 +5,50 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from ..errors import DigestError, format_report, problem_json, sort_problems
-from . import COMMANDS
+from . import COMMANDS, Command
 
 DESCRIPTION = "Build an annotated news digest: articles + YAML annotations -> MkDocs pages."
 
 
-def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="build_digest.py", description=DESCRIPTION)
-    sub = top.add_subparsers(dest="command", metavar="COMMAND")
-    for command in COMMANDS:
-        p = sub.add_parser(command.NAME, help=command.HELP, description=command.DESCRIPTION)
-        command.add_arguments(p)
-        p.add_argument("--root", type=Path, default=Path("."), help="the digest folder (default: .)")
-        p.add_argument(
+class CommandParser(argparse.ArgumentParser):
+    """One command's parser; its options are added (and its module imported) when it first parses."""
+
+    def __init__(self, *, command: Command, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.command = command
+        self._options_added = False
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        self.add_options()
+        return super().parse_known_args(args, namespace)
+
+    def format_help(self) -> str:
+        self.add_options()
+        return super().format_help()
+
+    def add_options(self) -> None:
+        if self._options_added:
+            return
+        self._options_added = True
+        self.command.load().add_arguments(self)
+        self.add_argument("--root", type=Path, default=Path("."), help="the digest folder (default: .)")
+        self.add_argument(
             "--format", choices=("text", "json"), default="text", help="how to print problems (default: text)"
         )
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="build_digest.py", description=DESCRIPTION)
+    sub = top.add_subparsers(dest="command", metavar="COMMAND", parser_class=CommandParser)
+    for command in COMMANDS:
+        sub.add_parser(command.name, help=command.help, description=command.description, command=command)
     return top
 
 
@@ -30,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv if argv is not None else sys.argv[1:] or ["pages"])
     if args.command is None:  # options given without a command: the default command
         args = parser().parse_args(["pages", *(argv if argv is not None else sys.argv[1:])])
-    command = next(c for c in COMMANDS if args.command == c.NAME)
+    command = next(c for c in COMMANDS if args.command == c.name).load()
     try:
         return int(command.run(args))
     except DigestError as exc:

@@ -26,19 +26,6 @@ from ..importer.text import FORMATS, extract_text
 from ..plural import counted
 from .common import require_digest
 
-NAME = "import"
-HELP = "turn a raw article (plain text, Markdown or a saved web page) into an articles/ file"
-DESCRIPTION = (
-    "Read SOURCE, keep the article's own words and drop the site's chrome (share and newsletter "
-    "prompts, label lines, legal notices, navigation), then write articles/ID.md and, if missing, "
-    "an empty annotations/ID.yml. Every dropped paragraph is listed with its line and the rule that "
-    "dropped it, and each header field with the line it came from. Plain text: the headline is the "
-    "first short title-like line before the text (debris above it is dropped); the deck lies between "
-    "headline and byline; a byline is 'By …', 'Author: …', 'Name, journalist at …', an author bio or "
-    "an --author name, at the top or the end; a short line that is mostly a date is the dateline; "
-    "the language is detected from the text. --title, --subtitle and --author replace what the copy "
-    "says, and the paragraph they replace is listed. Web pages (.html, .htm) are read with trafilatura."
-)
 SHOWN = 72
 FIELDS = ("title", "subtitle", "authors", "published", "language")
 

@@ -20,14 +20,6 @@ from ..importer.options import (
 )
 from .common import require_digest
 
-NAME = "new"
-HELP = "create an article file with its front matter, and an empty annotation file"
-DESCRIPTION = (
-    "Create articles/ID.md (front matter filled in from the options, text to paste below it) and "
-    "annotations/ID.yml (no notes yet). The id is made from the title unless --id is given. "
-    "Existing files are never replaced."
-)
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--title", required=True, type=text_arg, help="headline as published")

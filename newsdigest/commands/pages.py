@@ -18,10 +18,6 @@ from ..write.transaction import recover, write_pages, writing
 from ..write.written import WrittenIndex
 from .common import counts, require_digest, site_config, summary_line
 
-NAME = "pages"
-HELP = "write the digest's Markdown pages into docs/ (the default command)"
-DESCRIPTION = "Validate, anchor and write the generated Markdown pages; only changed files are rewritten."
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, help="folder for the pages (default: ROOT/docs)")

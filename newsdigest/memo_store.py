@@ -28,7 +28,6 @@ import dataclasses
 import functools
 import hashlib
 import io
-import json
 import operator
 import os
 import pickle
@@ -40,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from . import cache_entries, memo, model
-from .load.fingerprint import code_hash, runtime_versions
+from .load.fingerprint import environment_hash
 from .load.stat_index import StatIndex
 
 FOLDER = Path(".cache") / "digest"
@@ -53,10 +52,19 @@ _CHECK = hashlib.sha256().digest_size
 
 
 @functools.cache
+def environment() -> str:
+    """`environment_hash()` (load/fingerprint.py), computed once per process.
+
+    A process runs the code and libraries it imported when it started: one
+    upgraded while it runs (under `mkdocs serve`) changes nothing it builds,
+    so reading their versions again would only cost time.
+    """
+    return environment_hash()
+
+
 def code_version() -> str:
     """A short hash of everything besides the inputs that a cached value depends on."""
-    versions = json.dumps(runtime_versions(), sort_keys=True)
-    return hashlib.sha256(f"{code_hash()}\0{versions}".encode()).hexdigest()[:24]
+    return environment()[:24]
 
 
 def plain_dataclasses() -> dict[type, Callable[[Any], Any]]:

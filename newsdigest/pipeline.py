@@ -16,7 +16,7 @@ from . import memo, memo_store
 from .anchor import AnchoredArticle, AnchoredDigest, anchor
 from .errors import DigestError, Problem
 from .exports import render_exports
-from .load.inputs import load
+from .load.inputs import InputList, load
 from .model import Digest
 from .progress import Progress
 from .render import Pages, render, rendered_article_page
@@ -104,17 +104,18 @@ def _verify(
     return anchored, report
 
 
-def build(root: Path, options: Options | None = None) -> Result:
+def build(root: Path, options: Options | None = None, inputs: InputList | None = None) -> Result:
     """Pages for the digest in `root`, or DigestError with every problem.
 
     A strict (publishing) build leaves draft notes out; a preview shows them.
+    `inputs`: the input files, if the caller has listed them already.
     """
     with collector_paused(), memo_store.opened(root):
-        return _build(root, options or Options())
+        return _build(root, options or Options(), inputs)
 
 
-def _build(root: Path, options: Options) -> Result:
-    digest, problems = assemble(load(root, memo_store.stat_index()))
+def _build(root: Path, options: Options, inputs: InputList | None) -> Result:
+    digest, problems = assemble(load(root, memo_store.stat_index(), inputs))
     each = read_while_parsed(digest, options) if memo.building_once() and not problems else None
     anchored = anchor(digest, options.progress, each)
     if options.strict:  # a publishing build: every cell compared

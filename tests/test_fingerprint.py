@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from newsdigest.load import fingerprint
+from newsdigest import memo_store
+from newsdigest.commands.cli import main
+from newsdigest.load import fingerprint, inputs
 
 
 def test_a_library_upgrade_changes_the_fingerprint(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -46,3 +48,30 @@ def test_the_runtime_libraries_are_listed_but_not_extras() -> None:
     assert versions["markdown-it-py"] == metadata.version("markdown-it-py")
     assert "mdurl" in versions and "pymdown-extensions" in versions
     assert "pytest" not in versions and "newsdigest" not in versions
+
+
+def test_a_pages_run_reads_the_versions_and_lists_the_inputs_once(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The no-op check and the build share the library versions and the list of input files."""
+    versions: list[str] = []
+    folders: list[str] = []
+    real_versions, real_listed = fingerprint.runtime_versions, inputs.listed
+
+    def runtime_versions() -> dict[str, str]:
+        versions.append("read")
+        return real_versions()
+
+    def listed(root: Path, folder: str, suffixes: tuple[str, ...]) -> list[str]:
+        folders.append(folder)
+        return real_listed(root, folder, suffixes)
+
+    monkeypatch.setattr(fingerprint, "runtime_versions", runtime_versions)
+    monkeypatch.setattr(inputs, "listed", listed)
+    memo_store.environment.cache_clear()  # as in a new process
+    try:
+        assert main(["pages", "--root", str(mini)]) == 0
+    finally:
+        memo_store.environment.cache_clear()
+    assert versions == ["read"]
+    assert folders == ["articles", "annotations", "annotations/stories"]

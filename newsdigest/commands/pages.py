@@ -10,6 +10,7 @@ from pathlib import Path
 from .. import memo, memo_store, pipeline
 from ..assets import published_assets
 from ..load.fingerprint import inputs_fingerprint, record, unchanged_since_last_build
+from ..load.inputs import input_list
 from ..plural import counted
 from ..progress import Progress
 from ..write.lock import LOCK
@@ -56,7 +57,9 @@ def build_and_write(args: argparse.Namespace, out_dir: Path) -> int:
     recover(out_dir)  # finish or discard a write that was interrupted
     config = root / "mkdocs.yml"
     settings = (args.preview, config.read_bytes() if config.is_file() else b"", read_review_state(out_dir))
-    fingerprint = inputs_fingerprint(root, settings, memo_store.stat_index_of(root))
+    inputs = input_list(root)  # listed once: the fingerprint and the build see the same files
+    index = memo_store.stat_index_of(root)
+    fingerprint = inputs_fingerprint(root, settings, index, memo_store.environment(), inputs)
     cache = cache_folder(root)
     if not args.preview and (pages := unchanged_since_last_build(out_dir, fingerprint, cache)) is not None:
         print(
@@ -69,7 +72,7 @@ def build_and_write(args: argparse.Namespace, out_dir: Path) -> int:
     progress = Progress.for_stream(sys.stderr)
     options = build_options(site_config(root), preview=args.preview, progress=progress, state_dir=out_dir)
     with memo.one_shot():  # this process builds once
-        result = pipeline.build(root, options)
+        result = pipeline.build(root, options, inputs)
     progress.clear()
     for warning in result.warnings:
         print(warning.format(), file=sys.stderr)

@@ -95,6 +95,24 @@ def discover(root: Path, problems: list[Problem] | None = None) -> list[tuple[st
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class InputList:
+    """The input files of a digest folder as `discover` found them once, and the entries it refused.
+
+    Taken once per run of `pages` and handed to both the no-op fingerprint and
+    the build, so both see the same files and the folders are listed once.
+    """
+
+    files: tuple[tuple[str, str], ...]
+    problems: tuple[Problem, ...]
+
+
+def input_list(root: Path) -> InputList:
+    problems: list[Problem] = []
+    files = discover(root, problems)
+    return InputList(tuple(files), tuple(problems))
+
+
 def listed(root: Path, folder: str, suffixes: tuple[str, ...]) -> list[str]:
     path = root / folder
     if not path.is_dir():
@@ -178,15 +196,21 @@ def is_regular_file(path: str | Path) -> bool:
         return False
 
 
-def load(root: Path, index: StatIndex | None = None) -> RawDigest:
+def load(root: Path, index: StatIndex | None = None, inputs: InputList | None = None) -> RawDigest:
     """Read every input file under `root`: parse outlets and glossary, hash the others.
 
     With an `index` (load/stat_index.py), a file unchanged since it was last
-    read is not read: its source has the hash and no text.
+    read is not read: its source has the hash and no text. `inputs`: the files
+    to read, if the caller has listed them already (else they are listed here).
     """
     raw = RawDigest(root=root)
     _PARSED.start()
-    for rel, kind in discover(root, raw.problems):
+    if inputs is None:
+        files = discover(root, raw.problems)
+    else:
+        files = list(inputs.files)
+        raw.problems.extend(inputs.problems)
+    for rel, kind in files:
         if kind in PIECE_KINDS:
             if (source := read_source(root, rel, kind, raw.problems, index)) is not None:
                 raw.sources.append(source)

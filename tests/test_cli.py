@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from newsdigest import pipeline
 from newsdigest.assets import published_assets
+from newsdigest.commands import pages
+from newsdigest.commands.cli import main
+from newsdigest.write import transaction
 from support import run_cli
 
 
@@ -257,3 +264,19 @@ def test_a_command_imports_only_its_own_module(mini: Path) -> None:
     code, modules = modules_imported_by("import", "--help")
     assert code == "0"
     assert "newsdigest.commands.import_article" in modules and "newsdigest.commands.pages" not in modules
+
+
+def test_pages_are_written_with_the_collector_paused(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The build's objects live until its pages are written: the cyclic collector would pass over them in vain."""
+    seen: list[bool] = []
+    real = transaction.write_pages
+
+    def write_pages(*args: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real(*args)
+
+    monkeypatch.setattr(pages, "write_pages", write_pages)
+    was_enabled = gc.isenabled()
+    assert main(["pages", "--root", str(mini)]) == 0
+    assert seen == [False]
+    assert gc.isenabled() == was_enabled

@@ -32,7 +32,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     out_dir: Path = args.out or args.root / "docs"
     require_digest(args.root)
-    with writing(out_dir, waiting=lambda holder: announce_wait(out_dir, holder)):
+    # the build's objects stay alive until its pages are written: the collector would pass over them in vain
+    with writing(out_dir, waiting=lambda holder: announce_wait(out_dir, holder)), pipeline.collector_paused():
         return build_and_write(args, out_dir)
 
 

@@ -413,3 +413,12 @@ def test_a_flag_on_an_outlet_or_term_source_names_the_line_it_is_on_now(mini: Pa
     report = expected[0][pipeline.REPORT_PAGE]
     assert "annotations/outlets.yml:12:14" in report and "annotations/glossary.yml:7:14" in report
     assert built(mini, options) == expected
+
+
+def test_a_one_shot_build_keeps_no_part_hashes(mini: Path) -> None:
+    """They keep the build's model objects alive; in `pages` or `mkdocs build` no later build reuses them."""
+    pipeline.build(mini)
+    assert len(memo_store._PART_HASHES) > 0, "kept for the next build in this process (mkdocs serve)"
+    with memo.one_shot():
+        pipeline.build(mini)
+    assert len(memo_store._PART_HASHES) == 0

@@ -27,6 +27,10 @@ WRAPPER = (
 )
 
 
+# Every timed process runs as Python does by default, keeping compiled modules: a variable some
+# environments set would make each one compile the package again and count that as the build's.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
 COLD = {**os.environ, "NEWSDIGEST_NO_CACHE": "1"}
 """A cold build: the digest's persistent cache (newsdigest/memo_store.py) neither read nor written."""
 

@@ -12,6 +12,7 @@ POSITION_VERSION=5.0.0
 CHECKOUT="$(cd "$(dirname "$0")/.." && pwd -P)"
 KEY="$(printf '%s' "$CHECKOUT" | sha256sum | cut -c1-12)"
 DIR="${NEWSDIGEST_ANCHORING_DIR:-$HOME/.cache/newsdigest-anchoring/$KEY}"
+DIR="${DIR%/}"   # "$DIR.lock" and "$DIR.install-*" sit beside it, not inside
 ROOT="$(dirname "$DIR")"
 mkdir -p "$ROOT"
 exec 8>"$DIR.lock"

@@ -27,7 +27,9 @@ def test_a_page_added_renamed_then_removed_leaves_the_index_a_full_build_writes(
     server: Server, mini: Path, tmp_path: Path
 ) -> None:
     docs = mini / "docs"
-    (docs / "method.md").write_text("# Method\n\nHow the desk picks its sources: ferrymarker.\n", encoding="utf-8")
+    (docs / "method.md").write_text(
+        "# Method\n\nHow the desk picks its sources: ferrymarker.\n", encoding="utf-8"
+    )
     server.wait_for("Reloading browsers", 1)
     index = server.get("search/search_index.json")
     assert "ferrymarker" in index

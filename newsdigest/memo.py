@@ -9,7 +9,11 @@ The contract that makes reuse safe: a memo is bound to one compute function
 at creation, and that function receives nothing but the key (frozen data).
 It is a plain module-level function, not a closure, a bound method or a
 `partial`, so it cannot reach a value the key does not capture; it may call
-other memos, whose keys it builds from its own key.
+other memos, whose keys it builds from its own key. Equal keys (`==`) must
+have equal values, since a key equal to the last build's reuses its value
+without being hashed: a field left out of its class's equality
+(`model.Source.loc`) is read only by a function that puts it in its key
+itself (validate/assemble.py).
 """
 
 from __future__ import annotations

@@ -47,6 +47,13 @@ def test_pages_are_written_then_left_alone(mini: Path) -> None:
     assert "A value judgement" in (docs / "articles" / "weekly-view.md").read_text(encoding="utf-8")
 
 
+def test_options_without_a_command_run_the_default_command(mini: Path) -> None:
+    result = run_cli("--root", str(mini))
+    assert result.returncode == 0, result.stderr
+    assert " files written, 0 unchanged, 0 removed: 2 articles, 3 notes, 1 story, 2 claims (" in result.stdout
+    assert (mini / "docs" / "articles" / "daily-report.md").is_file()
+
+
 def test_hand_written_pages_survive(mini: Path) -> None:
     about = (mini / "docs" / "about.md").read_bytes()
     assert run_cli("pages", "--root", str(mini)).returncode == 0

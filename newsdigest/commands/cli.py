@@ -52,10 +52,15 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def with_command(argv: list[str]) -> list[str]:
+    """The arguments with the default command, `pages`, first when they name none (`--root x`)."""
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
+        return ["pages", *argv]
+    return argv
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv if argv is not None else sys.argv[1:] or ["pages"])
-    if args.command is None:  # options given without a command: the default command
-        args = parser().parse_args(["pages", *(argv if argv is not None else sys.argv[1:])])
+    args = parser().parse_args(with_command(argv if argv is not None else sys.argv[1:]))
     command = next(c for c in COMMANDS if args.command == c.name).load()
     try:
         return int(command.run(args))

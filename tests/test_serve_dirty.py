@@ -126,3 +126,27 @@ def test_tag_chips_and_the_topics_page_stay_right(sample: Path, tmp_path: Path) 
         assert server.get("search/search_index.json") == full_build_index(sample, tmp_path / "full")
     finally:
         server.stop()
+
+
+def test_a_page_added_renamed_then_removed_leaves_the_index_a_full_build_writes(
+    server: Server, mini: Path, tmp_path: Path
+) -> None:
+    docs = mini / "docs"
+    (docs / "method.md").write_text(
+        "# Method\n\nHow the desk picks its sources: ferrymarker.\n", encoding="utf-8"
+    )
+    server.wait_for("Reloading browsers", 1)
+    index = server.get("search/search_index.json")
+    assert "ferrymarker" in index
+    assert index == full_build_index(mini, tmp_path / "full-1")
+    (docs / "method.md").rename(docs / "our-method.md")
+    server.wait_for("Reloading browsers", 2)
+    index = server.get("search/search_index.json")
+    assert '"location":"our-method/"' in index
+    assert '"location":"method/"' not in index
+    assert index == full_build_index(mini, tmp_path / "full-2")
+    (docs / "our-method.md").unlink()
+    server.wait_for("Reloading browsers", 3)
+    index = server.get("search/search_index.json")
+    assert "ferrymarker" not in index
+    assert index == full_build_index(mini, tmp_path / "full-3")

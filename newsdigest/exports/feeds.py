@@ -101,9 +101,13 @@ def story_entries(digest: Digest, linker: Linker) -> Entries:
     return tuple((story, _CONTENTS.get(content_key(digest, story, linker))) for story in newest_first(digest))
 
 
+def feed_key(anchored: AnchoredDigest, linker: Linker, site_name: str) -> FeedKey:
+    return (story_entries(anchored.digest, linker), linker, site_name)
+
+
 def feeds(anchored: AnchoredDigest, linker: Linker, site_name: str) -> dict[str, str]:
     """Both feeds, file -> text; each is made again only when its stories or their entries changed."""
-    key = (story_entries(anchored.digest, linker), linker, site_name)
+    key = feed_key(anchored, linker, site_name)
     _ATOM.start()
     _JSON.start()
     return {ATOM_FILE: _ATOM.get(key), JSON_FILE: _JSON.get(key)}
@@ -111,12 +115,12 @@ def feeds(anchored: AnchoredDigest, linker: Linker, site_name: str) -> dict[str,
 
 def atom_feed(anchored: AnchoredDigest, linker: Linker | None = None, site_name: str = "") -> str:
     """An Atom 1.0 feed of the stories (RFC 4287)."""
-    return feeds(anchored, linker or Linker(), site_name)[ATOM_FILE]
+    return atom_text(feed_key(anchored, linker or Linker(), site_name))
 
 
 def json_feed(anchored: AnchoredDigest, linker: Linker | None = None, site_name: str = "") -> str:
     """A JSON Feed 1.1 of the stories (https://www.jsonfeed.org/version/1.1/)."""
-    return feeds(anchored, linker or Linker(), site_name)[JSON_FILE]
+    return json_text(feed_key(anchored, linker or Linker(), site_name))
 
 
 def atom_text(key: FeedKey) -> str:
